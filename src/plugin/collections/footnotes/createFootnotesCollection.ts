@@ -1,0 +1,68 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedPolicyPostsOptions } from '../../options.js'
+
+import { anyone } from '../../access/anyone.js'
+import { isEditor } from '../../access/isEditor.js'
+import { isStaff } from '../../access/isStaff.js'
+import { validateHttpUrl } from '../../utilities/validateHttpUrl.js'
+import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited.js'
+import { requireFootnoteContentHook } from './hooks/requireContent.js'
+import { setFootnoteLabelHook } from './hooks/setFootnoteLabel.js'
+
+/** Reusable citation records, cited from any post in any language through endnotes. */
+export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
+  return {
+    slug: options.slugs.footnotes,
+    access: { create: isStaff, delete: isEditor, read: anyone, update: isStaff },
+    admin: {
+      defaultColumns: ['label', 'outlet', 'url', 'accessedAt'],
+      group: options.adminGroup,
+      listSearchableFields: ['label', 'citedAuthors', 'title', 'outlet', 'url', 'note'],
+      useAsTitle: 'label',
+    },
+    fields: [
+      { name: 'label', type: 'text', admin: { hidden: true }, index: true },
+      {
+        name: 'citedAuthors',
+        type: 'text',
+        admin: { description: 'As printed, e.g. "Emil Avdaliani" or "Ministry of Energy".' },
+        maxLength: 500,
+      },
+      { name: 'title', type: 'text', maxLength: 1000 },
+      { name: 'outlet', type: 'text', maxLength: 300 },
+      {
+        name: 'url',
+        type: 'text',
+        index: true,
+        maxLength: 2048,
+        validate: (value: null | string | undefined) => validateHttpUrl(value),
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'accessedAt',
+            type: 'date',
+            admin: { date: { displayFormat: 'dd.MM.yyyy', pickerAppearance: 'dayOnly' } },
+          },
+          {
+            name: 'publishedAt',
+            type: 'date',
+            admin: { date: { displayFormat: 'dd.MM.yyyy', pickerAppearance: 'dayOnly' } },
+          },
+        ],
+      },
+      {
+        name: 'note',
+        type: 'textarea',
+        admin: { description: 'Explanatory text; shown alone when there is no author or URL.' },
+        maxLength: 5000,
+      },
+    ],
+    hooks: {
+      beforeChange: [requireFootnoteContentHook, setFootnoteLabelHook],
+      beforeDelete: options.enabled ? [preventDeleteWhenCitedHook(options.slugs.posts)] : [],
+    },
+  }
+}

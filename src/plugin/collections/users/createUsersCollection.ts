@@ -1,0 +1,35 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import type { ResolvedPolicyPostsOptions } from '../../options.js'
+
+import { isAdmin } from '../../access/isAdmin.js'
+import { hasRole } from '../../access/roles.js'
+import { firstUserIsAdminHook } from './hooks/firstUserIsAdmin.js'
+import { userFields } from './userFields.js'
+
+const adminOrSelf: Access = ({ req }) => {
+  if (!req.user) return false
+  if (hasRole(req.user, 'admin')) return true
+  return { id: { equals: req.user.id } }
+}
+
+export function createUsersCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
+  return {
+    slug: options.slugs.users,
+    access: {
+      admin: ({ req }) => hasRole(req.user, 'admin', 'editor', 'translator'),
+      create: isAdmin,
+      delete: isAdmin,
+      read: adminOrSelf,
+      update: adminOrSelf,
+    },
+    admin: { defaultColumns: ['email', 'name', 'roles'], group: 'Admin', useAsTitle: 'email' },
+    auth: {
+      lockTime: 10 * 60 * 1000,
+      maxLoginAttempts: 5,
+      tokenExpiration: 8 * 60 * 60,
+    },
+    fields: userFields(options),
+    hooks: { beforeChange: [firstUserIsAdminHook] },
+  }
+}

@@ -1,0 +1,190 @@
+import type {
+  DOMConversionMap,
+  DOMConversionOutput,
+  DOMExportOutput,
+  EditorConfig,
+  LexicalCommand,
+  LexicalEditor,
+  LexicalNode,
+  LexicalUpdateJSON,
+  NodeKey,
+  SerializedLexicalNode,
+  Spread,
+} from '@payloadcms/richtext-lexical/lexical'
+
+import {
+  $applyNodeReplacement,
+  createCommand,
+  DecoratorNode,
+} from '@payloadcms/richtext-lexical/lexical'
+
+/** The id of a `footnotes` record (numeric on Postgres, string on other adapters). */
+export type EndnoteFootnoteID = number | string
+
+/** Serialized form of an endnote reference in the Lexical JSON: `{ type: 'endnote', version: 1, footnote }`. */
+export type SerializedEndnoteNode = Spread<
+  {
+    footnote: EndnoteFootnoteID
+    type: 'endnote'
+    version: 1
+  },
+  SerializedLexicalNode
+>
+
+export const ENDNOTE_NODE_TYPE = 'endnote' as const
+
+/** DOM attribute carrying the footnote id; used by exportDOM/importDOM so copy/paste keeps references. */
+export const ENDNOTE_DOM_ATTRIBUTE = 'data-lexical-endnote'
+
+/**
+ * Payload for INSERT_ENDNOTE_COMMAND: insert a reference to this footnote at the selection.
+ * Without a payload the client plugin opens the footnote picker drawer first.
+ */
+export type InsertEndnotePayload = { footnote: EndnoteFootnoteID } | undefined
+
+export const INSERT_ENDNOTE_COMMAND: LexicalCommand<InsertEndnotePayload> =
+  createCommand('INSERT_ENDNOTE_COMMAND')
+
+/** Normalises an id read from DOM or JSON: numeric strings become numbers (Postgres ids). */
+export function normalizeFootnoteID(value: unknown): EndnoteFootnoteID | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'string') {
+    const trimmed = value.trim()
+    if (!trimmed) return null
+    return /^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : trimmed
+  }
+  if (value && typeof value === 'object' && 'id' in value) {
+    return normalizeFootnoteID((value as { id: unknown }).id)
+  }
+  return null
+}
+
+/** Builds the DOM → node conversion for a given node class (server or client). */
+export function endnoteDOMConversion(
+  Klass: new (footnote: EndnoteFootnoteID) => EndnoteServerNode,
+): (domNode: HTMLElement) => DOMConversionOutput | null {
+  return (domNode) => {
+    const footnote = normalizeFootnoteID(domNode.getAttribute(ENDNOTE_DOM_ATTRIBUTE))
+    if (footnote === null) return null
+    return { node: $applyNodeReplacement(new Klass(footnote)) }
+  }
+}
+
+/**
+ * An inline reference to a `footnotes` record. The base (server) node: it has no React
+ * rendering — the client node extends it and implements `decorate()`.
+ */
+export class EndnoteServerNode extends DecoratorNode<unknown> {
+  __footnote: EndnoteFootnoteID
+
+  constructor(footnote: EndnoteFootnoteID, key?: NodeKey) {
+    super(key)
+    this.__footnote = footnote
+  }
+
+  static override getType(): string {
+    return ENDNOTE_NODE_TYPE
+  }
+
+  static override clone(node: EndnoteServerNode): EndnoteServerNode {
+    return new this(node.__footnote, node.__key)
+  }
+
+  static override importJSON(serializedNode: SerializedEndnoteNode): EndnoteServerNode {
+    const footnote = normalizeFootnoteID(serializedNode.footnote)
+    if (footnote === null) {
+      throw new Error(
+        `[policy-posts] endnote node: "footnote" must be a footnote id, received ${JSON.stringify(serializedNode.footnote)}`,
+      )
+    }
+    // `this` is the registered class (the client node in the browser), so subclasses need no override.
+    return $applyNodeReplacement(new this(footnote)).updateFromJSON(serializedNode)
+  }
+
+  override updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedEndnoteNode>): this {
+    const node = super.updateFromJSON(serializedNode)
+    const footnote = normalizeFootnoteID(serializedNode.footnote)
+    if (footnote !== null) node.getWritable().__footnote = footnote
+    return node
+  }
+
+  /** Paste from HTML: `<sup data-lexical-endnote="ID">` becomes an endnote node. */
+  static override importDOM(): DOMConversionMap | null {
+    const conversion = endnoteDOMConversion(this)
+    return {
+      sup: (domNode: HTMLElement) => {
+        if (!domNode.hasAttribute(ENDNOTE_DOM_ATTRIBUTE)) return null
+        // Above the default <sup> (superscript text format) conversion.
+        return { conversion, priority: 2 }
+      },
+    }
+  }
+
+  override exportJSON(): SerializedEndnoteNode {
+    return {
+      type: ENDNOTE_NODE_TYPE,
+      footnote: this.getFootnote(),
+      version: 1,
+    }
+  }
+
+  /**
+   * Copy: `<sup data-lexical-endnote="ID">[*]</sup>`. Pasting it back into an editor with this
+   * feature restores the reference (importDOM); elsewhere it reads as a plain marker. The live
+   * number is not part of the node, so the marker is neutral.
+   */
+  override exportDOM(): DOMExportOutput {
+    const element = document.createElement('sup')
+    element.setAttribute(ENDNOTE_DOM_ATTRIBUTE, String(this.getFootnote()))
+    element.textContent = '[*]'
+    return { element }
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const element = document.createElement('span')
+    element.className = 'policy-endnote-ref'
+    const themeClass = (config.theme as Record<string, unknown>)?.endnote
+    if (typeof themeClass === 'string') element.classList.add(themeClass)
+    return element
+  }
+
+  override updateDOM(): boolean {
+    return false
+  }
+
+  override isInline(): boolean {
+    return true
+  }
+
+  override isKeyboardSelectable(): boolean {
+    return true
+  }
+
+  /** Plain-text form: a marker so text-content based features (search, word count) see something small. */
+  override getTextContent(): string {
+    return ''
+  }
+
+  /** The server has no rendering; the client node returns the React component. */
+  override decorate(_editor: LexicalEditor, _config: EditorConfig): unknown {
+    return null
+  }
+
+  getFootnote(): EndnoteFootnoteID {
+    return this.getLatest().__footnote
+  }
+
+  setFootnote(footnote: EndnoteFootnoteID): this {
+    const writable = this.getWritable()
+    writable.__footnote = footnote
+    return writable
+  }
+}
+
+export function $createEndnoteServerNode(footnote: EndnoteFootnoteID): EndnoteServerNode {
+  return $applyNodeReplacement(new EndnoteServerNode(footnote))
+}
+
+export function $isEndnoteServerNode(node: LexicalNode | null | undefined): node is EndnoteServerNode {
+  return node instanceof EndnoteServerNode
+}

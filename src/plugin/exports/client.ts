@@ -1,0 +1,3 @@
+'use client'
+
+export { EndnoteFeatureClient } from '../endnote/feature.client.js'

@@ -1,0 +1,14 @@
+import type { SelectField } from 'payload'
+
+import type { ResolvedPolicyPostsOptions } from '../options.js'
+
+/** The language a document is written in; one of the configured languages. */
+export const languageField = (options: ResolvedPolicyPostsOptions): SelectField => ({
+  name: 'language',
+  type: 'select',
+  admin: { position: 'sidebar' },
+  defaultValue: options.defaultLanguage,
+  index: true,
+  options: options.languages.map(({ code, label }) => ({ label, value: code })),
+  required: true,
+})

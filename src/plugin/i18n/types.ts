@@ -1,0 +1,48 @@
+/** Share targets the site links to (plain links, no third-party scripts). */
+export type ShareNetwork = 'x' | 'facebook' | 'linkedin' | 'whatsapp' | 'telegram' | 'email'
+
+/**
+ * Every piece of UI text the site and the plugin's components print. Functions are used
+ * where word order differs between languages (Turkish puts the number or name first).
+ */
+export type UiStrings = {
+  alsoAvailableIn: string
+  similarPosts: string
+  share: string
+  /** Accessible label of one share link, e.g. 'Share on LinkedIn'. */
+  shareOn: (network: ShareNetwork) => string
+  copyLink: string
+  linkCopied: string
+  /** Subject line of the e-mail share link. */
+  emailSubject: (title: string) => string
+  endnotes: string
+  accessDate: string
+  backToReference: string
+  keyPoints: string
+  readingTime: (minutes: number) => string
+  /** 'Published on 24 December 2025'; `date` is already formatted. */
+  publishedOn: (date: string) => string
+  /** Prefix before the author names, e.g. 'By'. */
+  by: string
+  latestPosts: string
+  allCategories: string
+  category: string
+  page: (current: number, total?: number) => string
+  previous: string
+  next: string
+  search: string
+  searchPlaceholder: string
+  noResults: string
+  authorPosts: (name: string) => string
+  aboutAuthor: string
+  notFoundTitle: string
+  notFoundText: string
+  previewBanner: string
+  languageMenuLabel: string
+  homeTitle: string
+  feedTitle: string
+  skipToContent: string
+}
+
+/** Per-language partial overrides, e.g. `{ tr: { homeTitle: '…' }, de: { … } }`. */
+export type UiStringOverrides = Readonly<Record<string, Partial<UiStrings> | undefined>>

@@ -1,0 +1,85 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import type { PolicyPostsOptions, ResolvedPolicyPostsOptions } from './options.js'
+
+import { createAuthorsCollection } from './collections/createAuthorsCollection.js'
+import { createCategoriesCollection } from './collections/createCategoriesCollection.js'
+import { createMediaCollection } from './collections/createMediaCollection.js'
+import { createTranslationsCollection } from './collections/createTranslationsCollection.js'
+import { createFootnotesCollection } from './collections/footnotes/createFootnotesCollection.js'
+import { createPostsCollection } from './collections/posts/createPostsCollection.js'
+import { createUsersCollection } from './collections/users/createUsersCollection.js'
+import { resolveOptions } from './options.js'
+import { mergeCollection } from './utilities/mergeCollection.js'
+
+export type {
+  ContentChangeEvent,
+  PolicyPostsLanguage,
+  PolicyPostsOptions,
+  PolicyPostsSlugs,
+  ResolvedPolicyPostsOptions,
+} from './options.js'
+export { resolveOptions } from './options.js'
+export { endnotesField } from './fields/endnotes.js'
+export { EndnoteFeature } from './endnote/feature.server.js'
+export { slugifyTitle } from './utilities/slugifyTitle.js'
+
+function mergeLocalization(config: Config, options: ResolvedPolicyPostsOptions): Config['localization'] {
+  const codes = options.languages.map((language) => language.code)
+  if (!config.localization) {
+    return {
+      defaultLocale: options.defaultLanguage,
+      fallback: true,
+      locales: options.languages.map(({ code, label }) => ({ code, label })),
+    }
+  }
+  const hostCodes = config.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+  const missing = codes.filter((code) => !hostCodes.includes(code))
+  if (missing.length > 0) {
+    throw new Error(
+      `[policy-posts] the host's localization lacks the locale(s) ${missing.join(', ')} used by options.languages; add them to config.localization.locales.`,
+    )
+  }
+  return config.localization
+}
+
+/**
+ * Turns a Payload + Postgres project into a multilingual policy-publishing CMS: posts with
+ * endnotes and linked translations, authors, categories, reusable citations.
+ */
+export const policyPosts =
+  (incoming: PolicyPostsOptions = {}) =>
+  (config: Config): Config => {
+    const options = resolveOptions(incoming)
+    const ours: CollectionConfig[] = [
+      createPostsCollection(options),
+      createTranslationsCollection(options),
+      createAuthorsCollection(options),
+      createCategoriesCollection(options),
+      createFootnotesCollection(options),
+      createMediaCollection(options),
+      createUsersCollection(options),
+    ]
+    const hostCollections = config.collections ?? []
+    const hostSlugs = new Set(hostCollections.map((collection) => collection.slug))
+    const collections = [
+      ...hostCollections.map((collection) => {
+        const match = ours.find((candidate) => candidate.slug === collection.slug)
+        return match ? mergeCollection(collection, match) : collection
+      }),
+      ...ours.filter((collection) => !hostSlugs.has(collection.slug)),
+    ]
+    return {
+      ...config,
+      admin: {
+        ...config.admin,
+        user: config.admin?.user ?? options.slugs.users,
+      },
+      collections,
+      // Front ends read the resolved languages and slugs from here.
+      custom: { ...config.custom, policyPosts: options },
+      localization: mergeLocalization(config, options),
+    }
+  }
+
+export default policyPosts

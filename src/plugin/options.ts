@@ -1,0 +1,168 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+/** A language the site publishes in. */
+export interface PolicyPostsLanguage {
+  /** BCP 47 code used in URLs and the `language` field, e.g. `en`. */
+  code: string
+  /** Native name shown to readers, e.g. `Türkçe`. */
+  label: string
+  /**
+   * Postgres text search configuration used for similarity and search.
+   * @default 'english' for en, 'turkish' for tr, otherwise 'simple'
+   */
+  textSearchConfig?: string
+}
+
+/** What changed, passed to `onContentChange` so a front end can revalidate its cache. */
+export interface ContentChangeEvent {
+  collection: string
+  operation: 'create' | 'delete' | 'update'
+  /** Public paths (without host) whose output may have changed. */
+  paths: string[]
+  /** Cache tags whose data may have changed. */
+  tags: string[]
+  req: PayloadRequest
+}
+
+export interface PolicyPostsSlugs {
+  /** @default 'authors' */
+  authors?: CollectionSlug | string
+  /** @default 'categories' */
+  categories?: CollectionSlug | string
+  /** @default 'footnotes' */
+  footnotes?: CollectionSlug | string
+  /** @default 'media' */
+  media?: CollectionSlug | string
+  /** @default 'posts' */
+  posts?: CollectionSlug | string
+  /** @default 'translations' */
+  translations?: CollectionSlug | string
+  /** @default 'users' */
+  users?: CollectionSlug | string
+}
+
+export interface PolicyPostsOptions {
+  /**
+   * Turns the plugin's behaviour (hooks, endpoints) off while keeping its schema,
+   * so migrations stay stable.
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * Languages posts are published in; the first is the default.
+   * @default [{ code: 'en', label: 'English' }, { code: 'tr', label: 'Türkçe' }]
+   */
+  languages?: PolicyPostsLanguage[]
+  /**
+   * Collection slugs, overridable to avoid clashes with the host project.
+   * @default { posts: 'posts', translations: 'translations', authors: 'authors', categories: 'categories', footnotes: 'footnotes', media: 'media', users: 'users' }
+   */
+  slugs?: PolicyPostsSlugs
+  /**
+   * Public URL pattern of a post, used for previews, feeds and revalidation.
+   * @default ({ language, slug }) => `/${language}/${slug}`
+   */
+  postPath?: (post: { language: string; slug: string }) => string
+  /**
+   * Called after content changes with the public paths and tags to revalidate.
+   * Not called when `req.context.disableRevalidate` is set (seeding, tests, CLI).
+   * @default undefined
+   */
+  onContentChange?: (event: ContentChangeEvent) => Promise<void> | void
+  /**
+   * Admin group label for the plugin's collections.
+   * @default 'Publishing'
+   */
+  adminGroup?: string
+  /**
+   * Maximum number of endnotes one post may cite.
+   * @default 500
+   */
+  maxEndnotes?: number
+}
+
+export interface ResolvedPolicyPostsOptions {
+  adminGroup: string
+  defaultLanguage: string
+  enabled: boolean
+  languages: Required<PolicyPostsLanguage>[]
+  maxEndnotes: number
+  onContentChange?: PolicyPostsOptions['onContentChange']
+  postPath: NonNullable<PolicyPostsOptions['postPath']>
+  slugs: Required<{ [K in keyof PolicyPostsSlugs]: string }>
+}
+
+export const defaultLanguages: PolicyPostsLanguage[] = [
+  { code: 'en', label: 'English' },
+  { code: 'tr', label: 'Türkçe' },
+]
+
+const knownTextSearchConfigs: Record<string, string> = {
+  da: 'danish',
+  de: 'german',
+  en: 'english',
+  es: 'spanish',
+  fr: 'french',
+  it: 'italian',
+  nl: 'dutch',
+  pt: 'portuguese',
+  ru: 'russian',
+  sv: 'swedish',
+  tr: 'turkish',
+}
+
+export const textSearchConfigFor = (code: string): string => knownTextSearchConfigs[code] ?? 'simple'
+
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+
+/** Applies defaults and validates options; throws `[policy-posts] …` errors at start-up. */
+export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicyPostsOptions {
+  const languages = (options.languages ?? defaultLanguages).map((language) => ({
+    ...language,
+    textSearchConfig: language.textSearchConfig ?? textSearchConfigFor(language.code),
+  }))
+  if (languages.length === 0) {
+    throw new Error('[policy-posts] options.languages must list at least one language')
+  }
+  const seen = new Set<string>()
+  for (const language of languages) {
+    if (!LANGUAGE_CODE.test(language.code)) {
+      throw new Error(`[policy-posts] options.languages: "${language.code}" is not a valid language code`)
+    }
+    if (!language.label?.trim()) {
+      throw new Error(`[policy-posts] options.languages: "${language.code}" needs a label`)
+    }
+    if (seen.has(language.code)) {
+      throw new Error(`[policy-posts] options.languages: "${language.code}" is listed twice`)
+    }
+    seen.add(language.code)
+  }
+  const slugs = {
+    authors: 'authors',
+    categories: 'categories',
+    footnotes: 'footnotes',
+    media: 'media',
+    posts: 'posts',
+    translations: 'translations',
+    users: 'users',
+    ...options.slugs,
+  }
+  const slugValues = Object.values(slugs)
+  if (new Set(slugValues).size !== slugValues.length) {
+    throw new Error('[policy-posts] options.slugs must be distinct')
+  }
+  const maxEndnotes = options.maxEndnotes ?? 500
+  if (!Number.isInteger(maxEndnotes) || maxEndnotes < 1) {
+    throw new Error('[policy-posts] options.maxEndnotes must be a positive integer')
+  }
+  return {
+    adminGroup: options.adminGroup ?? 'Publishing',
+    defaultLanguage: languages[0].code,
+    enabled: options.enabled ?? true,
+    languages,
+    maxEndnotes,
+    onContentChange: options.onContentChange,
+    postPath: options.postPath ?? (({ language, slug }) => `/${language}/${slug}`),
+    slugs,
+  }
+}

@@ -1,0 +1,55 @@
+// Builders for Lexical editor-state JSON, used by the importer and the demo seed so both
+// produce exactly what the admin editor would save.
+
+export interface LexicalNode {
+  [key: string]: unknown
+  type: string
+  version: number
+}
+
+export interface LexicalRoot {
+  root: LexicalNode & { children: LexicalNode[] }
+}
+
+const FORMAT = { bold: 1, italic: 2 } as const
+
+export const textNode = (text: string, format: { bold?: boolean; italic?: boolean } = {}): LexicalNode => ({
+  detail: 0,
+  format: (format.bold ? FORMAT.bold : 0) | (format.italic ? FORMAT.italic : 0),
+  mode: 'normal',
+  style: '',
+  text,
+  type: 'text',
+  version: 1,
+})
+
+export const endnoteNode = (footnote: number | string): LexicalNode => ({ footnote, type: 'endnote', version: 1 })
+
+const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  type,
+  version: 1,
+  ...extra,
+})
+
+export const paragraphNode = (children: LexicalNode[]): LexicalNode =>
+  element('paragraph', children, { textFormat: 0, textStyle: '' })
+
+export const headingNode = (tag: 'h2' | 'h3' | 'h4', children: LexicalNode[]): LexicalNode =>
+  element('heading', children, { tag })
+
+export const quoteNode = (children: LexicalNode[]): LexicalNode => element('quote', children)
+
+export const listNode = (items: LexicalNode[][], listType: 'bullet' | 'number' = 'bullet'): LexicalNode =>
+  element(
+    'list',
+    items.map((children, index) => element('listitem', children, { value: index + 1 })),
+    { listType, start: 1, tag: listType === 'bullet' ? 'ul' : 'ol' },
+  )
+
+export const rootNode = (children: LexicalNode[]): LexicalRoot => ({
+  root: { ...element('root', children), type: 'root' } as LexicalRoot['root'],
+})

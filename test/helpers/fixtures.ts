@@ -1,0 +1,41 @@
+import type { Payload } from 'payload'
+
+import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders.js'
+
+export const asAdmin = { overrideAccess: true } as const
+
+/** A body with text and endnote references to the given footnote ids, in order. */
+export function bodyCiting(...footnoteIds: (number | string)[]) {
+  return rootNode([
+    paragraphNode([
+      textNode('The corridor gained weight after 2022.'),
+      ...footnoteIds.flatMap((id, index) => [endnoteNode(id), textNode(` Sentence ${index + 2}.`)]),
+    ]),
+  ])
+}
+
+export async function createFootnote(payload: Payload, data: Record<string, unknown> = {}) {
+  return payload.create({
+    ...asAdmin,
+    collection: 'footnotes',
+    data: {
+      accessedAt: '2025-12-24T12:00:00.000Z',
+      citedAuthors: 'Emil Avdaliani',
+      outlet: 'CEPA',
+      title: 'Putin Seeks to Solve His Azerbaijan Problem',
+      url: `https://cepa.org/article/${Math.random().toString(36).slice(2)}`,
+      ...data,
+    },
+  })
+}
+
+export async function createUser(payload: Payload, role: 'admin' | 'editor' | 'translator', extra: Record<string, unknown> = {}) {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@example.test`
+  const password = `${role}-password-123`
+  const user = await payload.create({
+    ...asAdmin,
+    collection: 'users',
+    data: { email, password, roles: [role], ...extra },
+  })
+  return { email, password, user }
+}

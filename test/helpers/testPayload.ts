@@ -1,0 +1,42 @@
+import type { Payload } from 'payload'
+
+import { getPayload } from 'payload'
+import { inject } from 'vitest'
+
+import type { SiteConfigArgs } from '../../src/lib/createSiteConfig.js'
+
+import { dropDatabase, ensureDatabase } from '../../src/lib/database/createDatabase.js'
+import { createSiteConfig } from '../../src/lib/createSiteConfig.js'
+
+export interface TestPayload {
+  payload: Payload
+  databaseUrl: string
+  databaseName: string
+  /** Destroys the Payload instance; the database is dropped at the end of the run. */
+  cleanup: () => Promise<void>
+}
+
+/** Names a database after the test file so parallel or leftover runs cannot collide. */
+export function testDatabaseName(name: string): string {
+  return `pp_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${process.pid}`.slice(0, 63)
+}
+
+/** A fresh database with the site's schema and a Payload instance on it. */
+export async function startTestPayload(name: string, args: Omit<SiteConfigArgs, 'databaseUrl'> = {}): Promise<TestPayload> {
+  const serverUrl = inject('serverUrl')
+  const databaseName = testDatabaseName(name)
+  await dropDatabase(serverUrl, databaseName)
+  const databaseUrl = await ensureDatabase(serverUrl, databaseName)
+  const config = await createSiteConfig({ ...args, databaseUrl })
+  const payload = await getPayload({ config, key: databaseName })
+  return {
+    cleanup: async () => {
+      // The database itself is dropped by the global teardown, once no worker holds a
+      // connection to it (a forced drop here kills pooled clients mid-flight).
+      await payload.destroy()
+    },
+    databaseName,
+    databaseUrl,
+    payload,
+  }
+}
