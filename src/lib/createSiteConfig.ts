@@ -3,16 +3,18 @@ import type { Config, SanitizedConfig } from 'payload'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import type { PolicyPostsOptions } from '../plugin/index.js'
+import type { PolicyPostsOptions } from '../plugin/index'
 
-import { policyPosts } from '../plugin/index.js'
-import { payloadSecret } from './secret.js'
-import { siteOptions } from './siteOptions.js'
+import { policyPosts } from '../plugin/index'
+import { payloadSecret } from './secret'
+import { siteOptions } from './siteOptions'
 
-const root = path.resolve(import.meta.dirname, '../..')
+// import.meta.dirname is not defined inside Next's server bundle; import.meta.url is.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface SiteConfigArgs {
   databaseUrl?: string

@@ -1,4 +1,4 @@
-import type { ContentChangeEvent } from '../plugin/index.js'
+import type { ContentChangeEvent } from '../plugin/index'
 
 /** Purges the Next.js cache for what changed; a no-op outside a running Next server. */
 export async function revalidateSite({ paths, tags }: ContentChangeEvent): Promise<void> {

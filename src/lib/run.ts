@@ -4,24 +4,25 @@
  */
 import { spawn } from 'node:child_process'
 
-import { resolveDatabase } from './database/resolveDatabase.js'
+import { closePayload } from './closePayload'
+import { resolveDatabase } from './database/resolveDatabase'
 
 const [command = 'dev', ...rest] = process.argv.slice(2)
 
 async function withPayload<T>(work: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
   const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config.js')
+  const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   try {
     return await work(payload)
   } finally {
-    await payload.destroy()
+    await closePayload(payload)
   }
 }
 
 async function prepare(): Promise<void> {
   await withPayload(async (payload) => {
-    const { seed } = await import('./seed/seed.js')
+    const { seed } = await import('./seed/seed')
     const result = await seed(payload)
     console.log(result.created ? `Seeded ${result.posts} demo posts.` : `Database has ${result.posts} posts; seed skipped.`)
   })
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     return shutdown(0)
   }
   if (command === 'import') {
-    const { runImportCli } = await import('./importCli.js')
+    const { runImportCli } = await import('./importCli')
     const code = await withPayload((payload) => runImportCli(payload, rest))
     return shutdown(code)
   }

@@ -1,6 +1,7 @@
-import type { PolicyPostsOptions } from '../plugin/index.js'
+import type { PolicyPostsOptions } from '../plugin/index'
 
-import { resolveOptions } from '../plugin/options.js'
+import { resolveOptions } from '../plugin/options'
+import { postPreviewUrl } from './site/preview'
 
 /** The plugin options of this site: shared by payload.config.ts and the pages. */
 export const siteOptions: PolicyPostsOptions = {
@@ -8,6 +9,7 @@ export const siteOptions: PolicyPostsOptions = {
     { code: 'en', label: 'English' },
     { code: 'tr', label: 'Türkçe' },
   ],
+  previewUrl: postPreviewUrl,
 }
 
 export const resolvedSiteOptions = resolveOptions(siteOptions)

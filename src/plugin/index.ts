@@ -1,28 +1,29 @@
 import type { CollectionConfig, Config } from 'payload'
 
-import type { PolicyPostsOptions, ResolvedPolicyPostsOptions } from './options.js'
+import type { PolicyPostsOptions, ResolvedPolicyPostsOptions } from './options'
 
-import { createAuthorsCollection } from './collections/createAuthorsCollection.js'
-import { createCategoriesCollection } from './collections/createCategoriesCollection.js'
-import { createMediaCollection } from './collections/createMediaCollection.js'
-import { createTranslationsCollection } from './collections/createTranslationsCollection.js'
-import { createFootnotesCollection } from './collections/footnotes/createFootnotesCollection.js'
-import { createPostsCollection } from './collections/posts/createPostsCollection.js'
-import { createUsersCollection } from './collections/users/createUsersCollection.js'
-import { resolveOptions } from './options.js'
-import { mergeCollection } from './utilities/mergeCollection.js'
+import { createAuthorsCollection } from './collections/createAuthorsCollection'
+import { createCategoriesCollection } from './collections/createCategoriesCollection'
+import { createMediaCollection } from './collections/createMediaCollection'
+import { createTranslationsCollection } from './collections/createTranslationsCollection'
+import { createFootnotesCollection } from './collections/footnotes/createFootnotesCollection'
+import { createPostsCollection } from './collections/posts/createPostsCollection'
+import { createUsersCollection } from './collections/users/createUsersCollection'
+import { resolveOptions } from './options'
+import { mergeCollection } from './utilities/mergeCollection'
 
 export type {
   ContentChangeEvent,
   PolicyPostsLanguage,
   PolicyPostsOptions,
   PolicyPostsSlugs,
+  PreviewablePost,
   ResolvedPolicyPostsOptions,
-} from './options.js'
-export { resolveOptions } from './options.js'
-export { endnotesField } from './fields/endnotes.js'
-export { EndnoteFeature } from './endnote/feature.server.js'
-export { slugifyTitle } from './utilities/slugifyTitle.js'
+} from './options'
+export { resolveOptions } from './options'
+export { endnotesField } from './fields/endnotes'
+export { EndnoteFeature } from './endnote/feature.server'
+export { slugifyTitle } from './utilities/slugifyTitle'
 
 function mergeLocalization(config: Config, options: ResolvedPolicyPostsOptions): Config['localization'] {
   const codes = options.languages.map((language) => language.code)

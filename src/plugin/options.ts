@@ -24,6 +24,13 @@ export interface ContentChangeEvent {
   req: PayloadRequest
 }
 
+/** What `previewUrl` receives: the post being edited, as saved or as currently in the form. */
+export interface PreviewablePost {
+  id?: number | string
+  language?: null | string
+  slug?: null | string
+}
+
 export interface PolicyPostsSlugs {
   /** @default 'authors' */
   authors?: CollectionSlug | string
@@ -70,6 +77,12 @@ export interface PolicyPostsOptions {
    */
   onContentChange?: (event: ContentChangeEvent) => Promise<void> | void
   /**
+   * URL of a post's draft preview on the front end (the admin's Preview button and Live
+   * Preview). Return `null` when the document cannot be previewed yet (no slug).
+   * @default undefined (no preview button)
+   */
+  previewUrl?: (doc: PreviewablePost) => null | string
+  /**
    * Admin group label for the plugin's collections.
    * @default 'Publishing'
    */
@@ -89,6 +102,7 @@ export interface ResolvedPolicyPostsOptions {
   maxEndnotes: number
   onContentChange?: PolicyPostsOptions['onContentChange']
   postPath: NonNullable<PolicyPostsOptions['postPath']>
+  previewUrl?: PolicyPostsOptions['previewUrl']
   slugs: Required<{ [K in keyof PolicyPostsSlugs]: string }>
 }
 
@@ -163,6 +177,7 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
     maxEndnotes,
     onContentChange: options.onContentChange,
     postPath: options.postPath ?? (({ language, slug }) => `/${language}/${slug}`),
+    previewUrl: options.previewUrl,
     slugs,
   }
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders.js'
+import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
 
 export const asAdmin = { overrideAccess: true } as const
 

@@ -3,10 +3,11 @@ import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 import { inject } from 'vitest'
 
-import type { SiteConfigArgs } from '../../src/lib/createSiteConfig.js'
+import type { SiteConfigArgs } from '../../src/lib/createSiteConfig'
 
-import { dropDatabase, ensureDatabase } from '../../src/lib/database/createDatabase.js'
-import { createSiteConfig } from '../../src/lib/createSiteConfig.js'
+import { dropDatabase, ensureDatabase } from '../../src/lib/database/createDatabase'
+import { closePayload } from '../../src/lib/closePayload'
+import { createSiteConfig } from '../../src/lib/createSiteConfig'
 
 export interface TestPayload {
   payload: Payload
@@ -33,7 +34,7 @@ export async function startTestPayload(name: string, args: Omit<SiteConfigArgs, 
     cleanup: async () => {
       // The database itself is dropped by the global teardown, once no worker holds a
       // connection to it (a forced drop here kills pooled clients mid-flight).
-      await payload.destroy()
+      await closePayload(payload)
     },
     databaseName,
     databaseUrl,

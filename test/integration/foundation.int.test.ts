@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { TestPayload } from '../helpers/testPayload.js'
+import type { TestPayload } from '../helpers/testPayload'
 
-import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures.js'
-import { restClient } from '../helpers/rest.js'
-import { startTestPayload } from '../helpers/testPayload.js'
+import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
+import { restClient } from '../helpers/rest'
+import { startTestPayload } from '../helpers/testPayload'
 
 let t: TestPayload
 let rest: ReturnType<typeof restClient>

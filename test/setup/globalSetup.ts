@@ -4,8 +4,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { dropDatabase } from '../../src/lib/database/createDatabase.js'
-import { startEmbeddedPostgres } from '../../src/lib/database/embeddedPostgres.js'
+import { dropDatabase } from '../../src/lib/database/createDatabase'
+import { startEmbeddedPostgres } from '../../src/lib/database/embeddedPostgres'
 
 /** Drops the per-file databases (`pp_<file>_<pid>`) once every worker has finished. */
 async function dropTestDatabases(serverUrl: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { toBibtex, toCslJson, type ExportableFootnote } from '../../src/plugin/endnote/exportCitations.js'
-import { isOrganisationName, parseAuthors } from '../../src/plugin/endnote/parseAuthors.js'
+import { toBibtex, toCslJson, type ExportableFootnote } from '../../src/plugin/endnote/exportCitations'
+import { isOrganisationName, parseAuthors } from '../../src/plugin/endnote/parseAuthors'
 
 const footnotes: ExportableFootnote[] = [
   {

@@ -7,7 +7,7 @@ import {
   toDateParts,
   toIsoDate,
   type CitationInput,
-} from '../../src/plugin/endnote/formatCitation.js'
+} from '../../src/plugin/endnote/formatCitation'
 
 const cepa: CitationInput = {
   citedAuthors: 'Emil Avdaliani',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { baseLanguage, en, getStrings, hasBuiltInStrings, tr, type UiStrings } from '../../src/plugin/i18n/index.js'
+import { baseLanguage, en, getStrings, hasBuiltInStrings, tr, type UiStrings } from '../../src/plugin/i18n/index'
 
 describe('getStrings', () => {
   it('returns the English table', () => {

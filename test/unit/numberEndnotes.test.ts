@@ -4,7 +4,7 @@ import {
   deriveEndnotes,
   footnoteIdOf,
   numberEndnotes,
-} from '../../src/plugin/endnote/numberEndnotes.js'
+} from '../../src/plugin/endnote/numberEndnotes'
 
 const endnote = (footnote: unknown) => ({ type: 'endnote', version: 1, footnote })
 const text = (t: string) => ({ type: 'text', version: 1, text: t })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseArticle, type InlineSegment, type ParsedArticle } from '../../src/plugin/import/parseArticle.js'
+import { parseArticle, type InlineSegment, type ParsedArticle } from '../../src/plugin/import/parseArticle'
 
 const fixture = (name: string): string =>
   readFileSync(path.join(import.meta.dirname, '../fixtures/articles', name), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCitationLine } from '../../src/plugin/import/parseCitationLine.js'
+import { parseCitationLine } from '../../src/plugin/import/parseCitationLine'
 
 describe('parseCitationLine', () => {
   it('parses the house style with curly quotes', () => {

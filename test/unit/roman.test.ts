@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endnoteAnchorId, endnoteRefId, fromRoman, isRoman, toRoman } from '../../src/plugin/endnote/roman.js'
+import { endnoteAnchorId, endnoteRefId, fromRoman, isRoman, toRoman } from '../../src/plugin/endnote/roman'
 
 describe('toRoman', () => {
   it.each([

@@ -1,7 +1,7 @@
 import path from 'node:path'
 
-import { ensureDatabase } from './createDatabase.js'
-import { startEmbeddedPostgres } from './embeddedPostgres.js'
+import { ensureDatabase } from './createDatabase'
+import { startEmbeddedPostgres } from './embeddedPostgres'
 
 export interface ResolvedDatabase {
   url: string

@@ -1,4 +1,4 @@
-import type { LexicalNode, LexicalRoot } from '../../plugin/utilities/lexicalBuilders.js'
+import type { LexicalNode, LexicalRoot } from '../../plugin/utilities/lexicalBuilders'
 
 import {
   endnoteNode,
@@ -8,7 +8,7 @@ import {
   quoteNode,
   rootNode,
   textNode,
-} from '../../plugin/utilities/lexicalBuilders.js'
+} from '../../plugin/utilities/lexicalBuilders'
 
 const INLINE = /\[\[fn:([\w-]+)\]\]|\*\*(.+?)\*\*|\*(.+?)\*/g
 

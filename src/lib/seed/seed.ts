@@ -2,9 +2,9 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import { articles, authors, categories, footnotes } from './content/index.js'
-import { demoUsers } from './demoUsers.js'
-import { markupToLexical } from './markupToLexical.js'
+import { articles, authors, categories, footnotes } from './content/index'
+import { demoUsers } from './demoUsers'
+import { markupToLexical } from './markupToLexical'
 
 type Id = number
 

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles.js'
+import { hasRole } from './roles'
 
 /** Staff read everything; everyone else only published documents. */
 export const publishedOrStaff: Access = ({ req }) => {

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../options.js'
+import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { anyone } from '../access/anyone.js'
-import { isEditor } from '../access/isEditor.js'
-import { slugField } from '../fields/slug.js'
-import { assignSlugHook } from '../hooks/assignSlug.js'
+import { anyone } from '../access/anyone'
+import { isEditor } from '../access/isEditor'
+import { slugField } from '../fields/slug'
+import { assignSlugHook } from '../hooks/assignSlug'
 
 export function createCategoriesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
   return {

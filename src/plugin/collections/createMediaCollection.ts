@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../options.js'
+import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { anyone } from '../access/anyone.js'
-import { isStaff } from '../access/isStaff.js'
+import { anyone } from '../access/anyone'
+import { isStaff } from '../access/isStaff'
 
 export function createMediaCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
   return {

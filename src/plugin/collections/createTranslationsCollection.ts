@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../options.js'
+import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { anyone } from '../access/anyone.js'
-import { isEditor } from '../access/isEditor.js'
-import { isStaff } from '../access/isStaff.js'
+import { anyone } from '../access/anyone'
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
 
 /** A translation group: the language versions of one piece. */
 export function createTranslationsCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {

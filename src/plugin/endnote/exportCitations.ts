@@ -3,9 +3,9 @@ import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import '@citation-js/plugin-bibtex'
 
-import type { CitationInput } from './formatCitation.js'
-import { toDateParts, type DateInput } from './dates.js'
-import { parseAuthors, type CslName } from './parseAuthors.js'
+import type { CitationInput } from './formatCitation'
+import { toDateParts, type DateInput } from './dates'
+import { parseAuthors, type CslName } from './parseAuthors'
 
 export type ExportableFootnote = CitationInput & { id: string | number }
 

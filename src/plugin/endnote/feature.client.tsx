@@ -10,11 +10,11 @@ import {
 } from '@payloadcms/richtext-lexical/client'
 import { $isNodeSelection, $isRangeSelection } from '@payloadcms/richtext-lexical/lexical'
 
-import { EndnoteIcon } from './components/EndnoteIcon.js'
-import { EndnotePlugin } from './components/EndnotePlugin.js'
-import { endnoteKey } from './components/i18n.js'
-import { $isEndnoteNode, EndnoteNode } from './nodes/EndnoteNode.js'
-import { INSERT_ENDNOTE_COMMAND } from './nodes/EndnoteServerNode.js'
+import { EndnoteIcon } from './components/EndnoteIcon'
+import { EndnotePlugin } from './components/EndnotePlugin'
+import { endnoteKey } from './components/i18n'
+import { $isEndnoteNode, EndnoteNode } from './nodes/EndnoteNode'
+import { INSERT_ENDNOTE_COMMAND } from './nodes/EndnoteServerNode'
 
 export type EndnoteFeatureClientProps = {
   footnotesSlug: string

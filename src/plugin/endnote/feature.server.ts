@@ -1,13 +1,11 @@
 import type { NodeValidation } from '@payloadcms/richtext-lexical'
-import type { CollectionSlug } from 'payload'
 
 import { createNode, createServerFeature } from '@payloadcms/richtext-lexical'
 
-import type { SerializedEndnoteNode } from './nodes/EndnoteServerNode.js'
+import type { SerializedEndnoteNode } from './nodes/EndnoteServerNode'
 
-import { endnoteFeatureI18n } from './components/i18n.js'
-import { EndnoteServerNode, normalizeFootnoteID } from './nodes/EndnoteServerNode.js'
-import { collectEndnoteIds } from './numberEndnotes.js'
+import { endnoteFeatureI18n } from './components/i18n'
+import { EndnoteServerNode, normalizeFootnoteID } from './nodes/EndnoteServerNode'
 
 export type EndnoteFeatureProps = {
   /**
@@ -23,45 +21,15 @@ export type EndnoteFeatureClientProps = {
 }
 
 /**
- * One lookup per validated editor state: every endnote node of a document shares the same
- * `validation.value`, so the ids are checked with a single query, not one per reference.
+ * Structural check of every endnote node on save: `footnote` must be an id. Whether the record
+ * exists is checked once per document by the `endnotes` field (see fields/endnotes.ts), so it
+ * is not repeated here per node.
  */
-const existingFootnotes = new WeakMap<object, Promise<Set<string>>>()
-
 function endnoteValidation(footnotesSlug: string): NodeValidation<SerializedEndnoteNode> {
-  // The slug is configurable, so it is not one of the generated CollectionSlug literals.
-  const collection = footnotesSlug as CollectionSlug
-  return async ({ node, validation: { options, value } }) => {
-    const { req } = options
-    const id = normalizeFootnoteID(node.footnote)
-    if (id === null) {
-      return `Endnote: "footnote" must be the id of a ${footnotesSlug} record, received ${JSON.stringify(node.footnote)}`
-    }
-    if (!req?.payload?.collections?.[collection]) {
-      return `Endnote: the "${footnotesSlug}" collection does not exist`
-    }
-    let lookup = value && typeof value === 'object' ? existingFootnotes.get(value) : undefined
-    if (!lookup) {
-      const ids = [...new Set(collectEndnoteIds(value).map(String))]
-      lookup = req.payload
-        .find({
-          collection,
-          depth: 0,
-          limit: ids.length,
-          overrideAccess: true,
-          pagination: false,
-          req,
-          select: {},
-          where: { id: { in: ids } },
-        })
-        .then((res) => new Set(res.docs.map((doc) => String(doc.id))))
-      if (value && typeof value === 'object') existingFootnotes.set(value, lookup)
-    }
-    const found = await lookup
-    return found.has(String(id))
-      ? true
-      : `Endnote: cites ${footnotesSlug} record ${String(id)}, which does not exist (deleted?) — pick another citation or remove the reference`
-  }
+  return ({ node }) =>
+    normalizeFootnoteID(node.footnote) === null
+      ? `Endnote: "footnote" must be the id of a ${footnotesSlug} record, received ${JSON.stringify(node.footnote ?? null)}`
+      : true
 }
 
 /**

@@ -1,8 +1,8 @@
-import { getStrings, type UiStrings } from '../i18n/index.js'
-import { formatDate, type DateInput } from './dates.js'
-import { findUrls, isHttpUrl } from './urls.js'
+import { getStrings, type UiStrings } from '../i18n/index'
+import { formatDate, type DateInput } from './dates'
+import { findUrls, isHttpUrl } from './urls'
 
-export { formatDate, formatLongDate, toDateParts, toIsoDate } from './dates.js'
+export { formatDate, formatLongDate, toDateParts, toIsoDate } from './dates'
 
 /** The fields of a `footnotes` record that the house citation style prints. */
 export type CitationInput = {

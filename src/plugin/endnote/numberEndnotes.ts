@@ -1,4 +1,4 @@
-import { toRoman } from './roman.js'
+import { toRoman } from './roman'
 
 export type FootnoteId = string | number
 

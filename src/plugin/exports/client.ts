@@ -1,3 +1,3 @@
 'use client'
 
-export { EndnoteFeatureClient } from '../endnote/feature.client.js'
+export { EndnoteFeatureClient } from '../endnote/feature.client'

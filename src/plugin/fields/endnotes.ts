@@ -1,7 +1,7 @@
 import type { ArrayField, FieldHook } from 'payload'
 
-import { collectEndnoteIds, numberEndnotes } from '../endnote/numberEndnotes.js'
-import { fieldError } from '../utilities/fieldError.js'
+import { collectEndnoteIds, numberEndnotes } from '../endnote/numberEndnotes'
+import { fieldError } from '../utilities/fieldError'
 
 export interface EndnotesFieldArgs {
   /** Name of the sibling rich-text field the endnote references live in. @default 'content' */

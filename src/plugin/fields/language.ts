@@ -1,6 +1,6 @@
 import type { SelectField } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../options.js'
+import type { ResolvedPolicyPostsOptions } from '../options'
 
 /** The language a document is written in; one of the configured languages. */
 export const languageField = (options: ResolvedPolicyPostsOptions): SelectField => ({

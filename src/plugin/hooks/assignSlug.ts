@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { uniqueSlug } from '../utilities/uniqueSlug.js'
+import { uniqueSlug } from '../utilities/uniqueSlug'
 
 /** Fills `slug` from another field and keeps it unique across the collection. */
 export const assignSlugHook =

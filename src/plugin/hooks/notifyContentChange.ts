@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ContentChangeEvent, ResolvedPolicyPostsOptions } from '../options.js'
+import type { ContentChangeEvent, ResolvedPolicyPostsOptions } from '../options'
 
 /**
  * Hands changed paths and tags to the host's `onContentChange` (the site revalidates its

@@ -1,4 +1,4 @@
-import type { ShareNetwork, UiStrings } from './types.js'
+import type { ShareNetwork, UiStrings } from './types'
 
 // Brand names are not translated; only the e-mail label is.
 const networkNames: Record<ShareNetwork, string> = {
@@ -44,4 +44,13 @@ export const en: UiStrings = {
   homeTitle: 'Policy Analyses',
   feedTitle: 'Latest Posts',
   skipToContent: 'Skip to content',
+  exitPreview: 'Exit preview',
+  searchResultsFor: (query) => `Search results for “${query}”`,
+  aboutAuthors: 'About the authors',
+  backToReferenceN: (n) => `Back to reference ${n}`,
+  and: 'and',
+  mainNavigation: 'Main navigation',
+  rssFeed: 'RSS feed',
+  backToHome: 'Back to the latest posts',
+  readMore: 'Read more',
 }

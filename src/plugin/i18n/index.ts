@@ -1,8 +1,8 @@
-import { en } from './en.js'
-import { tr } from './tr.js'
-import type { UiStringOverrides, UiStrings } from './types.js'
+import { en } from './en'
+import { tr } from './tr'
+import type { UiStringOverrides, UiStrings } from './types'
 
-export type { ShareNetwork, UiStringOverrides, UiStrings } from './types.js'
+export type { ShareNetwork, UiStringOverrides, UiStrings } from './types'
 export { en, tr }
 
 /** Languages with a built-in table; any other language starts from English. */

@@ -1,4 +1,4 @@
-import type { ShareNetwork, UiStrings } from './types.js'
+import type { ShareNetwork, UiStrings } from './types'
 
 const networkNames: Record<ShareNetwork, string> = {
   x: 'X',
@@ -44,4 +44,13 @@ export const tr: UiStrings = {
   homeTitle: 'Politika Analizleri',
   feedTitle: 'Son Yazılar',
   skipToContent: 'İçeriğe geç',
+  exitPreview: 'Önizlemeden çık',
+  searchResultsFor: (query) => `“${query}” için arama sonuçları`,
+  aboutAuthors: 'Yazarlar hakkında',
+  backToReferenceN: (n) => `Metne geri dön (${n})`,
+  and: 've',
+  mainNavigation: 'Ana menü',
+  rssFeed: 'RSS beslemesi',
+  backToHome: 'Son yazılara dön',
+  readMore: 'Devamını oku',
 }

@@ -42,6 +42,20 @@ export type UiStrings = {
   homeTitle: string
   feedTitle: string
   skipToContent: string
+  /** Button of the preview banner that leaves draft mode. */
+  exitPreview: string
+  /** Heading of the search page for a query. */
+  searchResultsFor: (query: string) => string
+  /** Heading over several author boxes. */
+  aboutAuthors: string
+  /** Accessible name of the n-th back link of a note cited several times. */
+  backToReferenceN: (n: number) => string
+  /** Conjunction between the last two author names, e.g. 'and'. */
+  and: string
+  mainNavigation: string
+  rssFeed: string
+  backToHome: string
+  readMore: string
 }
 
 /** Per-language partial overrides, e.g. `{ tr: { homeTitle: '…' }, de: { … } }`. */

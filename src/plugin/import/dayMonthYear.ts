@@ -1,4 +1,4 @@
-import { isRealDate, toIsoDate } from '../endnote/dates.js'
+import { isRealDate, toIsoDate } from '../endnote/dates'
 
 export type DateReading =
   | { ok: true; iso: string }

@@ -1,5 +1,5 @@
-import { isRoman } from '../endnote/roman.js'
-import type { InlineSegment } from './types.js'
+import { isRoman } from '../endnote/roman'
+import type { InlineSegment } from './types'
 
 // Lowercase letters in brackets: "[iv]" is a reference, "[sic]" or "[…]" is just text.
 const BRACKETED = /\[([a-z]+)\]/g

@@ -1,11 +1,11 @@
-import { isRoman } from '../endnote/roman.js'
-import { appendSegments, scanMarkers } from './inlineMarkers.js'
-import { bulletText, categoryText, isNotesHeading, isSeparator, noteLine, toLines } from './lines.js'
-import { parseCitationLine } from './parseCitationLine.js'
-import type { InlineSegment, ParsedArticle, ParsedNote, ParseProblem } from './types.js'
+import { isRoman } from '../endnote/roman'
+import { appendSegments, scanMarkers } from './inlineMarkers'
+import { bulletText, categoryText, isNotesHeading, isSeparator, noteLine, toLines } from './lines'
+import { parseCitationLine } from './parseCitationLine'
+import type { InlineSegment, ParsedArticle, ParsedNote, ParseProblem } from './types'
 
-export { parseCitationLine } from './parseCitationLine.js'
-export type * from './types.js'
+export { parseCitationLine } from './parseCitationLine'
+export type * from './types'
 
 export const MAX_HIGHLIGHTS = 5
 

@@ -1,6 +1,6 @@
-import { isHttpUrl, trimUrl, URL_LIKE } from '../endnote/urls.js'
-import { readDayMonthYear } from './dayMonthYear.js'
-import type { ParsedCitation } from './types.js'
+import { isHttpUrl, trimUrl, URL_LIKE } from '../endnote/urls'
+import { readDayMonthYear } from './dayMonthYear'
+import type { ParsedCitation } from './types'
 
 export type CitationIssue = {
   kind: 'date-impossible' | 'date-unreadable' | 'url-not-http'

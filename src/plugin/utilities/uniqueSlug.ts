@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { fieldError } from './fieldError.js'
-import { slugifyTitle } from './slugifyTitle.js'
+import { fieldError } from './fieldError'
+import { slugifyTitle } from './slugifyTitle'
 
 interface UniqueSlugArgs {
   collection: string

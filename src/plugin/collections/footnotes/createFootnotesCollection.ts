@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../../options.js'
+import type { ResolvedPolicyPostsOptions } from '../../options'
 
-import { anyone } from '../../access/anyone.js'
-import { isEditor } from '../../access/isEditor.js'
-import { isStaff } from '../../access/isStaff.js'
-import { validateHttpUrl } from '../../utilities/validateHttpUrl.js'
-import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited.js'
-import { requireFootnoteContentHook } from './hooks/requireContent.js'
-import { setFootnoteLabelHook } from './hooks/setFootnoteLabel.js'
+import { anyone } from '../../access/anyone'
+import { isEditor } from '../../access/isEditor'
+import { isStaff } from '../../access/isStaff'
+import { validateHttpUrl } from '../../utilities/validateHttpUrl'
+import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited'
+import { requireFootnoteContentHook } from './hooks/requireContent'
+import { setFootnoteLabelHook } from './hooks/setFootnoteLabel'
 
 /** Reusable citation records, cited from any post in any language through endnotes. */
 export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {

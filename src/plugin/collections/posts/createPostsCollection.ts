@@ -2,18 +2,28 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
-import type { ResolvedPolicyPostsOptions } from '../../options.js'
+import type { PreviewablePost, ResolvedPolicyPostsOptions } from '../../options'
 
-import { isEditor } from '../../access/isEditor.js'
-import { isStaff } from '../../access/isStaff.js'
-import { publishedOrStaff } from '../../access/publishedOrStaff.js'
-import { EndnoteFeature } from '../../endnote/feature.server.js'
-import { endnotesField } from '../../fields/endnotes.js'
-import { languageField } from '../../fields/language.js'
-import { slugField } from '../../fields/slug.js'
-import { assignPostSlugHook } from './hooks/assignPostSlug.js'
-import { revalidateDeletedPostHook, revalidatePostHook } from './hooks/revalidatePost.js'
-import { setPublishedAtHook } from './hooks/setPublishedAt.js'
+import { isEditor } from '../../access/isEditor'
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { EndnoteFeature } from '../../endnote/feature.server'
+import { endnotesField } from '../../fields/endnotes'
+import { languageField } from '../../fields/language'
+import { slugField } from '../../fields/slug'
+import { assignPostSlugHook } from './hooks/assignPostSlug'
+import { revalidateDeletedPostHook, revalidatePostHook } from './hooks/revalidatePost'
+import { setPublishedAtHook } from './hooks/setPublishedAt'
+
+// The admin's Preview button and Live Preview, when the host gives a preview URL.
+function previewAdmin(options: ResolvedPolicyPostsOptions): Pick<NonNullable<CollectionConfig['admin']>, 'livePreview' | 'preview'> {
+  const { previewUrl } = options
+  if (!previewUrl) return {}
+  return {
+    livePreview: { url: ({ data }) => previewUrl(data as PreviewablePost) },
+    preview: (doc) => previewUrl(doc as PreviewablePost),
+  }
+}
 
 /** One document per language version of a policy analysis. */
 export function createPostsCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
@@ -33,6 +43,7 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
       group: options.adminGroup,
       listSearchableFields: ['title', 'slug'],
       useAsTitle: 'title',
+      ...previewAdmin(options),
     },
     defaultSort: '-publishedAt',
     fields: [

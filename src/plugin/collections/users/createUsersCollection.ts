@@ -1,11 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../../options.js'
+import type { ResolvedPolicyPostsOptions } from '../../options'
 
-import { isAdmin } from '../../access/isAdmin.js'
-import { hasRole } from '../../access/roles.js'
-import { firstUserIsAdminHook } from './hooks/firstUserIsAdmin.js'
-import { userFields } from './userFields.js'
+import { isAdmin } from '../../access/isAdmin'
+import { hasRole } from '../../access/roles'
+import { firstUserIsAdminHook } from './hooks/firstUserIsAdmin'
+import { userFields } from './userFields'
 
 const adminOrSelf: Access = ({ req }) => {
   if (!req.user) return false

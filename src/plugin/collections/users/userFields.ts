@@ -1,9 +1,9 @@
 import type { Field } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../../options.js'
+import type { ResolvedPolicyPostsOptions } from '../../options'
 
-import { isAdminField } from '../../access/isAdmin.js'
-import { ROLES } from '../../access/roles.js'
+import { isAdminField } from '../../access/isAdmin'
+import { ROLES } from '../../access/roles'
 
 export const userFields = (options: ResolvedPolicyPostsOptions): Field[] => [
   { name: 'name', type: 'text', maxLength: 200 },

@@ -10,13 +10,13 @@ import { useLexicalNodeSelection } from '@payloadcms/richtext-lexical/lexical/re
 import { useTranslation } from '@payloadcms/ui'
 import React, { useCallback } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode.js'
+import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
 
-import { toRoman } from '../roman.js'
-import { CHANGE_ENDNOTE_COMMAND } from './commands.js'
-import { useFootnoteSummary, useFootnoteURL } from './footnoteSummary.js'
-import { endnoteKey } from './i18n.js'
-import { useEndnoteNumber } from './numbering.js'
+import { MAX_ROMAN, toRoman } from '../roman'
+import { CHANGE_ENDNOTE_COMMAND } from './commands'
+import { useFootnoteSummary, useFootnoteURL } from './footnoteSummary'
+import { endnoteKey } from './i18n'
+import { useEndnoteNumber } from './numbering'
 
 const styles = {
   action: {
@@ -92,7 +92,7 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
 
   const number = useEndnoteNumber(editor, footnote)
   const summary = useFootnoteSummary(useFootnoteURL(useFootnotesSlug(), footnote))
-  const numeral = number > 0 ? toRoman(number) : '…'
+  const numeral = number > 0 ? (number <= MAX_ROMAN ? toRoman(number) : String(number)) : '…'
 
   const title =
     summary.status === 'found'

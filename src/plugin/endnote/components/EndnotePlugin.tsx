@@ -19,13 +19,13 @@ import { mergeRegister } from '@payloadcms/richtext-lexical/lexical/utils'
 import { useConfig, useListDrawer } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useRef } from 'react'
 
-import type { EndnoteFeatureClientProps } from '../feature.client.js'
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode.js'
+import type { EndnoteFeatureClientProps } from '../feature.client'
+import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
 
-import { $createEndnoteNode, $isEndnoteNode, EndnoteNode } from '../nodes/EndnoteNode.js'
-import { INSERT_ENDNOTE_COMMAND, normalizeFootnoteID } from '../nodes/EndnoteServerNode.js'
-import { CHANGE_ENDNOTE_COMMAND } from './commands.js'
-import { footnoteURL, primeFootnoteSummary } from './footnoteSummary.js'
+import { $createEndnoteNode, $isEndnoteNode, EndnoteNode } from '../nodes/EndnoteNode'
+import { INSERT_ENDNOTE_COMMAND, normalizeFootnoteID } from '../nodes/EndnoteServerNode'
+import { CHANGE_ENDNOTE_COMMAND } from './commands'
+import { footnoteURL, primeFootnoteSummary } from './footnoteSummary'
 
 /** Where the footnote picked in the drawer goes: a new reference at a caret, or an existing node. */
 type DrawerTarget =

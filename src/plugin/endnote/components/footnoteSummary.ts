@@ -4,7 +4,9 @@ import { useConfig } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import { useEffect, useState } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode.js'
+import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
+
+import { normalizeFootnoteID } from '../nodes/EndnoteServerNode'
 
 /** What the editor shows about a cited footnote record. */
 export type FootnoteSummary =
@@ -73,21 +75,26 @@ export function footnoteURL(apiRoute: string, footnotesSlug: string, footnote: E
   })}?depth=0`
 }
 
-export function useFootnoteURL(footnotesSlug: string, footnote: EndnoteFootnoteID): string {
+/** The footnote's REST URL, or `null` when the node holds no usable id (malformed data). */
+export function useFootnoteURL(footnotesSlug: string, footnote: EndnoteFootnoteID): null | string {
   const {
     config: {
       routes: { api },
     },
   } = useConfig()
-  return footnoteURL(api, footnotesSlug, footnote)
+  return normalizeFootnoteID(footnote) === null ? null : footnoteURL(api, footnotesSlug, footnote)
 }
 
-/** Loads (once per footnote and page) the citation label shown on hover. */
-export function useFootnoteSummary(url: string): FootnoteSummary {
-  const [summary, setSummary] = useState<FootnoteSummary>(
-    () => settled.get(cacheKey(url)) ?? { status: 'loading' },
+/** Loads (once per footnote and page) the citation label shown on hover; `null` = no valid id. */
+export function useFootnoteSummary(url: null | string): FootnoteSummary {
+  const [summary, setSummary] = useState<FootnoteSummary>(() =>
+    url === null ? { status: 'missing' } : (settled.get(cacheKey(url)) ?? { status: 'loading' }),
   )
   useEffect(() => {
+    if (url === null) {
+      setSummary({ status: 'missing' })
+      return
+    }
     let active = true
     const known = settled.get(cacheKey(url))
     if (known && known.status !== 'error') {

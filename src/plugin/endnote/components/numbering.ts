@@ -1,14 +1,13 @@
 'use client'
 
-import type { EditorState, LexicalEditor, LexicalNode } from '@payloadcms/richtext-lexical/lexical'
+import type { EditorState, LexicalEditor } from '@payloadcms/richtext-lexical/lexical'
 
-import { $getRoot, $isElementNode } from '@payloadcms/richtext-lexical/lexical'
 import { useCallback, useSyncExternalStore } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode.js'
+import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
 
-import { ENDNOTE_NODE_TYPE, EndnoteServerNode } from '../nodes/EndnoteServerNode.js'
-import { numberEndnotes } from '../numberEndnotes.js'
+import { $collectEndnoteFootnotes } from '../nodes/EndnoteServerNode'
+import { numberEndnotes } from '../numberEndnotes'
 
 /**
  * Live endnote numbering for one editor.
@@ -26,25 +25,6 @@ type Numbering = {
 }
 
 const EMPTY: Numbering = { numbers: new Map(), signature: '' }
-
-/** Footnote ids of all endnote nodes, in document order. Must run inside a read/update. */
-export function $collectEndnoteFootnotes(): EndnoteFootnoteID[] {
-  const ids: EndnoteFootnoteID[] = []
-  // Iterative pre-order walk: first child before next sibling, like reading the text.
-  const stack: LexicalNode[] = [$getRoot()]
-  while (stack.length > 0) {
-    const node = stack.pop() as LexicalNode
-    if (node instanceof EndnoteServerNode || node.getType() === ENDNOTE_NODE_TYPE) {
-      ids.push((node as EndnoteServerNode).getFootnote())
-      continue
-    }
-    if ($isElementNode(node)) {
-      const children = node.getChildren()
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
-    }
-  }
-  return ids
-}
 
 function computeNumbering(editorState: EditorState): Numbering {
   const ids = editorState.read(() => $collectEndnoteFootnotes())

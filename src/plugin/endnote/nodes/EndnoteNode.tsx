@@ -11,10 +11,10 @@ import type { JSX } from 'react'
 import { $applyNodeReplacement } from '@payloadcms/richtext-lexical/lexical'
 import * as React from 'react'
 
-import type { EndnoteFootnoteID, SerializedEndnoteNode } from './EndnoteServerNode.js'
+import type { EndnoteFootnoteID, SerializedEndnoteNode } from './EndnoteServerNode'
 
-import { EndnoteComponent } from '../components/EndnoteComponent.js'
-import { EndnoteServerNode } from './EndnoteServerNode.js'
+import { EndnoteComponent } from '../components/EndnoteComponent'
+import { EndnoteServerNode } from './EndnoteServerNode'
 
 /**
  * The editor's endnote node: the server node plus a React rendering (`decorate`). Lexical wants

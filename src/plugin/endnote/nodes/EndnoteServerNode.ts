@@ -14,9 +14,13 @@ import type {
 
 import {
   $applyNodeReplacement,
+  $getRoot,
+  $isElementNode,
   createCommand,
   DecoratorNode,
 } from '@payloadcms/richtext-lexical/lexical'
+
+import { MAX_ROMAN, toRoman } from '../roman'
 
 /** The id of a `footnotes` record (numeric on Postgres, string on other adapters). */
 export type EndnoteFootnoteID = number | string
@@ -91,12 +95,9 @@ export class EndnoteServerNode extends DecoratorNode<unknown> {
   }
 
   static override importJSON(serializedNode: SerializedEndnoteNode): EndnoteServerNode {
-    const footnote = normalizeFootnoteID(serializedNode.footnote)
-    if (footnote === null) {
-      throw new Error(
-        `[policy-posts] endnote node: "footnote" must be a footnote id, received ${JSON.stringify(serializedNode.footnote)}`,
-      )
-    }
+    // Lenient on purpose: a malformed reference must not stop the whole body from loading in the
+    // editor. It loads with an empty id, shows as a broken reference, and fails validation on save.
+    const footnote = normalizeFootnoteID(serializedNode.footnote) ?? ''
     // `this` is the registered class (the client node in the browser), so subclasses need no override.
     return $applyNodeReplacement(new this(footnote)).updateFromJSON(serializedNode)
   }
@@ -129,14 +130,20 @@ export class EndnoteServerNode extends DecoratorNode<unknown> {
   }
 
   /**
-   * Copy: `<sup data-lexical-endnote="ID">[*]</sup>`. Pasting it back into an editor with this
-   * feature restores the reference (importDOM); elsewhere it reads as a plain marker. The live
-   * number is not part of the node, so the marker is neutral.
+   * Copy: `<sup data-lexical-endnote="ID">[iv]</sup>`. Pasting it into an editor with this feature
+   * restores the reference (importDOM) and renumbers it there; elsewhere it reads as the number
+   * it had when copied.
    */
   override exportDOM(): DOMExportOutput {
     const element = document.createElement('sup')
-    element.setAttribute(ENDNOTE_DOM_ATTRIBUTE, String(this.getFootnote()))
-    element.textContent = '[*]'
+    const footnote = this.getFootnote()
+    element.setAttribute(ENDNOTE_DOM_ATTRIBUTE, String(footnote))
+    const position = $collectEndnoteFootnotes()
+      .map(String)
+      .filter((id, index, all) => all.indexOf(id) === index)
+      .indexOf(String(footnote))
+    element.textContent =
+      position < 0 ? '[*]' : position < MAX_ROMAN ? `[${toRoman(position + 1)}]` : `[${position + 1}]`
     return { element }
   }
 
@@ -160,7 +167,10 @@ export class EndnoteServerNode extends DecoratorNode<unknown> {
     return true
   }
 
-  /** Plain-text form: a marker so text-content based features (search, word count) see something small. */
+  /**
+   * No text: the body's plain text (search index, similar posts, reading time, word counts)
+   * must not contain reference markers.
+   */
   override getTextContent(): string {
     return ''
   }
@@ -187,4 +197,26 @@ export function $createEndnoteServerNode(footnote: EndnoteFootnoteID): EndnoteSe
 
 export function $isEndnoteServerNode(node: LexicalNode | null | undefined): node is EndnoteServerNode {
   return node instanceof EndnoteServerNode
+}
+
+/**
+ * Footnote ids of every endnote node in the active editor state, in document order (pre-order:
+ * a node's children before its next sibling, as read) — the order the numbering follows, the
+ * same as the server-side `endnotes` field. Must run inside `editor.read()` / `editor.update()`.
+ */
+export function $collectEndnoteFootnotes(): EndnoteFootnoteID[] {
+  const ids: EndnoteFootnoteID[] = []
+  const stack: LexicalNode[] = [$getRoot()]
+  while (stack.length > 0) {
+    const node = stack.pop() as LexicalNode
+    if (node instanceof EndnoteServerNode) {
+      ids.push(node.getFootnote())
+      continue
+    }
+    if ($isElementNode(node)) {
+      const children = node.getChildren()
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+    }
+  }
+  return ids
 }

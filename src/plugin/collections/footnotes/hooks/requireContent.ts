@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { fieldError } from '../../../utilities/fieldError.js'
+import { fieldError } from '../../../utilities/fieldError'
 
 /** A citation needs a title or a URL; an explanatory note needs its text. */
 export const requireFootnoteContentHook: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../../../options.js'
+import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import { uniqueSlug } from '../../../utilities/uniqueSlug.js'
+import { uniqueSlug } from '../../../utilities/uniqueSlug'
 
 /** Fills the slug from the title and keeps it unique within the post's language. */
 export const assignPostSlugHook =

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../../../options.js'
+import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import { notifyContentChange } from '../../../hooks/notifyContentChange.js'
-import { relationId } from '../../../utilities/relationId.js'
+import { notifyContentChange } from '../../../hooks/notifyContentChange'
+import { relationId } from '../../../utilities/relationId'
 
 interface PostLike {
   _status?: null | string

@@ -1,0 +1,20 @@
+import type { Payload } from 'payload'
+
+interface PoolLike {
+  end: () => Promise<void>
+  ended?: boolean
+  on: (event: 'error', listener: () => void) => void
+}
+
+/**
+ * Shuts a Payload instance down, including its Postgres pool: `destroy()` leaves idle pool
+ * clients behind, and their errors would crash the process once the server stops.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+  if (!pool || pool.ended) return
+  pool.on('error', () => undefined)
+  // A client still checked out would make end() wait forever.
+  await Promise.race([pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))])
+}

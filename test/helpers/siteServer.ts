@@ -1,0 +1,94 @@
+import type { ChildProcess } from 'node:child_process'
+
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import type { TestPayload } from './testPayload'
+
+import { seed } from '../../src/lib/seed/seed'
+import { startTestPayload } from './testPayload'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+export interface SiteServer extends TestPayload {
+  baseUrl: string
+  port: number
+  /** Server output so far, for failure messages. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log()}`)
+    try {
+      const response = await fetch(url, { redirect: 'manual' })
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`next start did not answer ${url} within ${timeoutMs} ms:\n${log()}`)
+}
+
+/**
+ * A production Next server (`next start` on the committed build in .next/) on a fresh
+ * database with the schema pushed and, by default, the demo content seeded.
+ */
+export async function startSiteServer(name: string, { withSeed = true } = {}): Promise<SiteServer> {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build in .next/: run `npx next build` (npm test does it) before browser tests.')
+  }
+  // One secret for the in-process Payload and the server, so tokens work across both.
+  process.env.PAYLOAD_SECRET ||= crypto.randomBytes(32).toString('hex')
+  const t = await startTestPayload(name)
+  if (withSeed) await seed(t.payload, { log: false })
+  const port = await freePort()
+  let log = ''
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: t.databaseUrl,
+      NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitForHttp(`${baseUrl}/api/users/me`, child, 90_000, () => log)
+  return {
+    ...t,
+    baseUrl,
+    output: () => log,
+    port,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+        if (child.exitCode === null) child.kill('SIGKILL')
+      }
+      await t.cleanup()
+    },
+  }
+}
