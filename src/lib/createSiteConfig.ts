@@ -25,9 +25,29 @@ export interface SiteConfigArgs {
   extend?: Partial<Config>
 }
 
+/**
+ * Security settings derived from the environment: the public origin (NEXT_PUBLIC_SERVER_URL)
+ * is the only origin allowed to use the login cookie (CSRF) and to call the API from a browser
+ * (CORS); the cookie is `Secure` when that origin is HTTPS (or COOKIE_SECURE=true) and
+ * `SameSite=Lax` (COOKIE_SAMESITE overrides).
+ */
+export function securitySettings(env: NodeJS.ProcessEnv = process.env) {
+  const serverURL = env.NEXT_PUBLIC_SERVER_URL?.replace(/\/+$/, '') || undefined
+  const origins = serverURL ? [new URL(serverURL).origin] : []
+  const sameSite = (['Lax', 'None', 'Strict'] as const).find((value) => value.toLowerCase() === env.COOKIE_SAMESITE?.toLowerCase()) ?? 'Lax'
+  const secure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : serverURL?.startsWith('https://') === true
+  return {
+    cookies: { sameSite, secure },
+    cors: origins,
+    csrf: origins,
+    serverURL,
+  }
+}
+
 /** The site's Payload config: Postgres, Lexical, the policy-posts plugin. */
 export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedConfig> {
   const { extend = {} } = args
+  const security = securitySettings()
   return buildConfig({
     ...extend,
     admin: {
@@ -39,18 +59,34 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
     db: postgresAdapter({
       pool: {
         connectionString: args.databaseUrl,
-        connectionTimeoutMillis: 5_000,
+        // Fail fast when PostgreSQL is down: a request waits at most this long for a connection
+        // (the site then answers 503) instead of hanging.
+        connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3_000),
         max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       },
     }),
+    cors: security.cors,
+    csrf: security.csrf,
     editor: lexicalEditor(),
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 2_000 },
+    onInit: async (payload) => {
+      // A PostgreSQL restart kills idle pooled connections; without a listener the pool's
+      // 'error' event would crash the server. The pool drops them and reconnects on demand.
+      const pool = (payload.db as unknown as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }).pool
+      pool?.on('error', (error) => payload.logger.warn(`[db] idle connection lost: ${error.message}`))
+      await extend.onInit?.(payload)
+    },
     plugins: [
-      policyPosts({ ...siteOptions, ...args.pluginOptions, onContentChange: args.onContentChange }),
+      policyPosts({
+        authCookies: security.cookies,
+        ...siteOptions,
+        ...args.pluginOptions,
+        onContentChange: args.onContentChange,
+      }),
       ...(extend.plugins ?? []),
     ],
     secret: payloadSecret(),
-    serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+    serverURL: security.serverURL,
     sharp,
     telemetry: false,
     typescript: { outputFile: path.join(root, 'src/payload-types.ts') },

@@ -1,7 +1,98 @@
 import type { Payload } from 'payload'
 
-/** `npm run import -- --lang en path/to/article.txt` (implemented with the importer). */
-export async function runImportCli(_payload: Payload, args: string[]): Promise<number> {
-  console.error(`The article importer is not available yet (args: ${args.join(' ')}).`)
-  return 1
+import fs from 'node:fs/promises'
+
+import { importArticle } from '../plugin/import/importArticle'
+import { pluginOptionsOf } from '../plugin/similar/db'
+
+export interface CliIO {
+  /** Standard output: the created post as JSON. */
+  out: (line: string) => void
+  /** Standard error: problems, warnings, usage. */
+  err: (line: string) => void
+}
+
+const defaultIO: CliIO = {
+  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => process.stdout.write(`${line}\n`),
+}
+
+const USAGE = 'Usage: npm run import -- --lang <code> path/to/article.txt [--force]'
+
+interface CliArgs {
+  file?: string
+  force: boolean
+  language?: string
+  unknown: string[]
+}
+
+function parseArgs(args: string[]): CliArgs {
+  const parsed: CliArgs = { force: false, unknown: [] }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--force' || arg === '-f') parsed.force = true
+    else if (arg === '--lang' || arg === '--language' || arg === '-l') parsed.language = args[++i]
+    else if (arg.startsWith('--lang=') || arg.startsWith('--language=')) parsed.language = arg.slice(arg.indexOf('=') + 1)
+    else if (arg.startsWith('-')) parsed.unknown.push(arg)
+    else if (parsed.file === undefined) parsed.file = arg
+    else parsed.unknown.push(arg)
+  }
+  return parsed
+}
+
+/**
+ * `npm run import -- --lang en path/to/article.txt [--force]`: imports the article as a draft.
+ * Prints `{"id":…,"slug":"…"}` on stdout; problems and warnings go to stderr one per line.
+ * Exit codes: 0 imported, 1 refused (problems without --force) or failed, 2 bad usage.
+ */
+export async function runImportCli(payload: Payload, args: string[], io: CliIO = defaultIO): Promise<number> {
+  const parsed = parseArgs(args)
+  const languages = pluginOptionsOf(payload).languages.map((language) => language.code)
+  if (parsed.unknown.length > 0) {
+    io.err(`Unknown argument(s): ${parsed.unknown.join(' ')}`)
+    io.err(USAGE)
+    return 2
+  }
+  if (!parsed.language || !languages.includes(parsed.language)) {
+    io.err(parsed.language ? `Unknown language "${parsed.language}"; use one of: ${languages.join(', ')}` : 'Missing --lang.')
+    io.err(USAGE)
+    return 2
+  }
+  if (!parsed.file) {
+    io.err('Missing the path of the article file.')
+    io.err(USAGE)
+    return 2
+  }
+  let text: string
+  try {
+    text = await fs.readFile(parsed.file, 'utf8')
+  } catch (error) {
+    io.err(`Cannot read ${parsed.file}: ${(error as Error).message}`)
+    return 2
+  }
+
+  try {
+    const result = await importArticle(payload, {
+      context: { disableRevalidate: true },
+      force: parsed.force,
+      language: parsed.language,
+      text,
+    })
+    for (const problem of result.problems) io.err(problem.message)
+    if (!result.ok) {
+      io.err(`Refused: ${result.problems.length} problem(s) in ${parsed.file}; nothing was imported. Fix the text or pass --force.`)
+      return 1
+    }
+    for (const warning of result.warnings) io.err(`Warning: ${warning}`)
+    io.err(
+      `Imported as a draft: ${result.created.footnotes} citation record(s) created, ${result.created.reused} reused.`,
+    )
+    io.out(JSON.stringify({ id: result.post.id, slug: result.post.slug }))
+    return 0
+  } catch (error) {
+    const data = (error as { data?: { errors?: { message: string; path: string }[] } }).data
+    io.err(`Import failed: ${(error as Error).message}`)
+    for (const detail of data?.errors ?? []) io.err(`  ${detail.path}: ${detail.message}`)
+    return 1
+  }
 }

@@ -9,7 +9,10 @@ import { createTranslationsCollection } from './collections/createTranslationsCo
 import { createFootnotesCollection } from './collections/footnotes/createFootnotesCollection'
 import { createPostsCollection } from './collections/posts/createPostsCollection'
 import { createUsersCollection } from './collections/users/createUsersCollection'
+import { explainBadInputHook } from './hooks/explainBadInput'
 import { resolveOptions } from './options'
+import { withSearchSchema } from './similar/schema'
+import { backfillSearchIndex } from './similar/searchIndex'
 import { mergeCollection } from './utilities/mergeCollection'
 
 export type {
@@ -24,6 +27,25 @@ export { resolveOptions } from './options'
 export { endnotesField } from './fields/endnotes'
 export { EndnoteFeature } from './endnote/feature.server'
 export { slugifyTitle } from './utilities/slugifyTitle'
+export {
+  computeTranslationStatus,
+  createTranslation,
+  getPublishedVersions,
+  linkTranslation,
+  markTranslationUpToDate,
+  unlinkTranslation,
+  type CreateTranslationArgs,
+  type GetPublishedVersionsOptions,
+  type LinkTranslationArgs,
+  type LinkTranslationResult,
+  type PublishedVersion,
+  type TranslationStatus,
+} from './translations/index'
+export { findSimilarPosts, type FindSimilarPostsArgs } from './similar/findSimilarPosts'
+export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './similar/searchPosts'
+export { backfillSearchIndex, updateSearchIndex } from './similar/searchIndex'
+export { policyPostsSchemaHooks } from './similar/schema'
+export { importArticle, type ImportArticleArgs, type ImportArticleResult } from './import/importArticle'
 
 function mergeLocalization(config: Config, options: ResolvedPolicyPostsOptions): Config['localization'] {
   const codes = options.languages.map((language) => language.code)
@@ -79,7 +101,22 @@ export const policyPosts =
       collections,
       // Front ends read the resolved languages and slugs from here.
       custom: { ...config.custom, policyPosts: options },
+      // The full-text table of similar posts and search, through the adapter's schema hooks.
+      db: withSearchSchema(config.db, options) as Config['db'],
+      // Bad input that only the database notices (draft saves skip validation) is a 400, not a 500.
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), explainBadInputHook] },
       localization: mergeLocalization(config, options),
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (options.enabled) {
+          try {
+            const indexed = await backfillSearchIndex(payload)
+            if (indexed > 0) payload.logger.info(`[policy-posts] indexed ${indexed} post(s) for similar posts and search`)
+          } catch (error) {
+            payload.logger.error({ err: error, msg: '[policy-posts] could not index posts for search (is the schema migrated?)' })
+          }
+        }
+      },
     }
   }
 

@@ -81,7 +81,7 @@ export interface PolicyPostsOptions {
    * Preview). Return `null` when the document cannot be previewed yet (no slug).
    * @default undefined (no preview button)
    */
-  previewUrl?: (doc: PreviewablePost) => null | string
+  previewUrl?: (doc: PreviewablePost, context: { req?: PayloadRequest }) => null | string
   /**
    * Admin group label for the plugin's collections.
    * @default 'Publishing'
@@ -92,13 +92,27 @@ export interface PolicyPostsOptions {
    * @default 500
    */
   maxEndnotes?: number
+  /**
+   * Largest post body accepted, in bytes of its rich-text JSON; larger saves are refused
+   * with an error naming the `content` field.
+   * @default 2_000_000
+   */
+  maxContentBytes?: number
+  /**
+   * Cookie settings of the users collection's login cookie (`auth.cookies`): set `secure: true`
+   * when the site is served over HTTPS. A host users collection keeps its own settings.
+   * @default { sameSite: 'Lax', secure: false }
+   */
+  authCookies?: { domain?: string; sameSite?: 'Lax' | 'None' | 'Strict'; secure?: boolean }
 }
 
 export interface ResolvedPolicyPostsOptions {
   adminGroup: string
+  authCookies: { domain?: string; sameSite: 'Lax' | 'None' | 'Strict'; secure: boolean }
   defaultLanguage: string
   enabled: boolean
   languages: Required<PolicyPostsLanguage>[]
+  maxContentBytes: number
   maxEndnotes: number
   onContentChange?: PolicyPostsOptions['onContentChange']
   postPath: NonNullable<PolicyPostsOptions['postPath']>
@@ -169,11 +183,21 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
   if (!Number.isInteger(maxEndnotes) || maxEndnotes < 1) {
     throw new Error('[policy-posts] options.maxEndnotes must be a positive integer')
   }
+  const maxContentBytes = options.maxContentBytes ?? 2_000_000
+  if (!Number.isInteger(maxContentBytes) || maxContentBytes < 1_000) {
+    throw new Error('[policy-posts] options.maxContentBytes must be an integer of at least 1000')
+  }
+  const authCookies = { sameSite: 'Lax' as const, secure: false, ...options.authCookies }
+  if (authCookies.sameSite === 'None' && !authCookies.secure) {
+    throw new Error("[policy-posts] options.authCookies: sameSite 'None' requires secure: true")
+  }
   return {
     adminGroup: options.adminGroup ?? 'Publishing',
+    authCookies,
     defaultLanguage: languages[0].code,
     enabled: options.enabled ?? true,
     languages,
+    maxContentBytes,
     maxEndnotes,
     onContentChange: options.onContentChange,
     postPath: options.postPath ?? (({ language, slug }) => `/${language}/${slug}`),

@@ -51,15 +51,34 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, 
  * A production Next server (`next start` on the committed build in .next/) on a fresh
  * database with the schema pushed and, by default, the demo content seeded.
  */
-export async function startSiteServer(name: string, { withSeed = true } = {}): Promise<SiteServer> {
+export async function startSiteServer(
+  name: string,
+  {
+    env = {},
+    shareDatabaseWith,
+    withSeed = true,
+  }: {
+    /** Extra environment of the server process (e.g. REDIS_URL for the shared cache). */
+    env?: Record<string, string | undefined>
+    /** Serve the database of this running server instead of a fresh one (a second instance); nothing is seeded. */
+    shareDatabaseWith?: TestPayload
+    withSeed?: boolean
+  } = {},
+): Promise<SiteServer> {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run `npx next build` (npm test does it) before browser tests.')
   }
   // One secret for the in-process Payload and the server, so tokens work across both.
   process.env.PAYLOAD_SECRET ||= crypto.randomBytes(32).toString('hex')
-  const t = await startTestPayload(name)
-  if (withSeed) await seed(t.payload, { log: false })
+  // A second instance borrows the first one's database and Payload; the first one cleans up.
+  const t: TestPayload = shareDatabaseWith
+    ? { ...shareDatabaseWith, cleanup: async () => undefined }
+    : await startTestPayload(name)
+  if (withSeed && !shareDatabaseWith) await seed(t.payload, { log: false })
   const port = await freePort()
+  // Next's data cache (unstable_cache) lives on disk in .next/cache/fetch-cache and outlives the
+  // server: entries from another test file's database would be served as if current.
+  fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { force: true, recursive: true })
   let log = ''
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
@@ -69,6 +88,7 @@ export async function startSiteServer(name: string, { withSeed = true } = {}): P
       NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: 'production',
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -17,9 +17,10 @@ export interface TestPayload {
   cleanup: () => Promise<void>
 }
 
-/** Names a database after the test file so parallel or leftover runs cannot collide. */
+/** Names a database after the test file and the run, so concurrent runs cannot collide. */
 export function testDatabaseName(name: string): string {
-  return `pp_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${process.pid}`.slice(0, 63)
+  const suffix = `_${inject('runId')}`
+  return `pp_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 63 - 3 - suffix.length)}${suffix}`
 }
 
 /** A fresh database with the site's schema and a Payload instance on it. */

@@ -69,11 +69,12 @@ describe('collections through the Local API', () => {
     expect(joined.posts?.docs?.map((doc) => (typeof doc === 'object' ? doc.id : doc))).toEqual([post.id])
 
     await payload.delete({ ...asAdmin, collection: 'posts', id: post.id })
+    // A translation group left with no posts is deleted with its last post.
+    expect((await payload.find({ ...asAdmin, collection: 'translations', where: { id: { equals: group.id } } })).totalDocs).toBe(0)
     for (const [collection, id] of [
       ['footnotes', note.id],
       ['authors', author.id],
       ['categories', category.id],
-      ['translations', group.id],
     ] as const) {
       await payload.delete({ ...asAdmin, collection, id })
       const left = await payload.find({ ...asAdmin, collection, where: { id: { equals: id } } })

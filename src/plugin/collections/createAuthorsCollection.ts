@@ -6,6 +6,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
 import { assignSlugHook } from '../hooks/assignSlug'
+import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../hooks/revalidateRelated'
 
 export const authorFields = (options: ResolvedPolicyPostsOptions): Field[] => [
   { name: 'name', type: 'text', maxLength: 200, required: true },
@@ -27,6 +28,10 @@ export function createAuthorsCollection(options: ResolvedPolicyPostsOptions): Co
     access: { create: isEditor, delete: isEditor, read: anyone, update: isEditor },
     admin: { defaultColumns: ['name', 'slug', 'role'], group: options.adminGroup, useAsTitle: 'name' },
     fields: authorFields(options),
-    hooks: { beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'author' })] },
+    hooks: {
+      afterChange: options.enabled ? [revalidateRelatedHook(options, 'authors')] : [],
+      afterDelete: options.enabled ? [revalidateDeletedRelatedHook(options, 'authors')] : [],
+      beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'author' })],
+    },
   }
 }

@@ -6,6 +6,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
 import { assignSlugHook } from '../hooks/assignSlug'
+import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../hooks/revalidateRelated'
 
 export function createCategoriesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
   return {
@@ -17,6 +18,10 @@ export function createCategoriesCollection(options: ResolvedPolicyPostsOptions):
       slugField({ from: 'name' }),
       { name: 'description', type: 'textarea', localized: true, maxLength: 1000 },
     ],
-    hooks: { beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'category' })] },
+    hooks: {
+      afterChange: options.enabled ? [revalidateRelatedHook(options, 'categories')] : [],
+      afterDelete: options.enabled ? [revalidateDeletedRelatedHook(options, 'categories')] : [],
+      beforeChange: [assignSlugHook({ from: 'name', scopeLabel: 'category' })],
+    },
   }
 }

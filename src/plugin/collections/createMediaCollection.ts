@@ -4,12 +4,17 @@ import type { ResolvedPolicyPostsOptions } from '../options'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
+import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../hooks/revalidateRelated'
 
 export function createMediaCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
   return {
     slug: options.slugs.media,
     access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
     admin: { group: options.adminGroup },
+    hooks: {
+      afterChange: options.enabled ? [revalidateRelatedHook(options, 'media')] : [],
+      afterDelete: options.enabled ? [revalidateDeletedRelatedHook(options, 'media')] : [],
+    },
     fields: [
       { name: 'alt', type: 'text', localized: true, maxLength: 300, required: true },
       { name: 'caption', type: 'text', localized: true, maxLength: 500 },

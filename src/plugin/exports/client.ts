@@ -1,3 +1,6 @@
 'use client'
 
 export { EndnoteFeatureClient } from '../endnote/feature.client'
+export { ImportArticleButton } from '../import/components/ImportArticleButton'
+export { TranslationsPanel } from '../translations/components/TranslationsPanel'
+export { EditorPublishButton, EditorUnpublishButton } from '../translations/components/EditorPublishButtons'

@@ -53,4 +53,5 @@ export const en: UiStrings = {
   rssFeed: 'RSS feed',
   backToHome: 'Back to the latest posts',
   readMore: 'Read more',
+  emailShort: 'E-mail',
 }

@@ -53,4 +53,5 @@ export const tr: UiStrings = {
   rssFeed: 'RSS beslemesi',
   backToHome: 'Son yazılara dön',
   readMore: 'Devamını oku',
+  emailShort: 'E-posta',
 }

@@ -56,6 +56,8 @@ export type UiStrings = {
   rssFeed: string
   backToHome: string
   readMore: string
+  /** Short visible label of the e-mail share link. */
+  emailShort: string
 }
 
 /** Per-language partial overrides, e.g. `{ tr: { homeTitle: '…' }, de: { … } }`. */

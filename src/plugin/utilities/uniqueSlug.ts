@@ -22,7 +22,11 @@ interface UniqueSlugArgs {
  * naming the document that has it; a generated one gets a numeric suffix instead.
  */
 export async function uniqueSlug(args: UniqueSlugArgs): Promise<string> {
-  const { collection, id, req, requested, scope, scopeLabel, source } = args
+  const { collection, id, req, requested: rawRequested, scope, scopeLabel } = args
+  // Wrong types from API clients (a number for a title) are left to field validation, which
+  // reports them as a 400 naming the field; they must not crash the hook.
+  const requested = typeof rawRequested === 'string' ? rawRequested : undefined
+  const source = typeof args.source === 'string' ? args.source : undefined
   const explicit = typeof requested === 'string' && requested.trim() !== ''
   // No title yet: field validation (which runs after this hook) reports the missing title.
   if (!explicit && !source?.trim()) return ''

@@ -6,6 +6,7 @@ import { anyone } from '../../access/anyone'
 import { isEditor } from '../../access/isEditor'
 import { isStaff } from '../../access/isStaff'
 import { validateHttpUrl } from '../../utilities/validateHttpUrl'
+import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../../hooks/revalidateRelated'
 import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited'
 import { requireFootnoteContentHook } from './hooks/requireContent'
 import { setFootnoteLabelHook } from './hooks/setFootnoteLabel'
@@ -61,6 +62,8 @@ export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): 
       },
     ],
     hooks: {
+      afterChange: options.enabled ? [revalidateRelatedHook(options, 'footnotes')] : [],
+      afterDelete: options.enabled ? [revalidateDeletedRelatedHook(options, 'footnotes')] : [],
       beforeChange: [requireFootnoteContentHook, setFootnoteLabelHook],
       beforeDelete: options.enabled ? [preventDeleteWhenCitedHook(options.slugs.posts)] : [],
     },

@@ -5,6 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { PreviewablePost, ResolvedPolicyPostsOptions } from '../../options'
 
 import { isEditor } from '../../access/isEditor'
+import { canUpdatePost } from '../../access/canUpdatePost'
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { EndnoteFeature } from '../../endnote/feature.server'
@@ -12,16 +13,27 @@ import { endnotesField } from '../../fields/endnotes'
 import { languageField } from '../../fields/language'
 import { slugField } from '../../fields/slug'
 import { assignPostSlugHook } from './hooks/assignPostSlug'
+import { checkContentSafetyHook } from './hooks/checkContentSafety'
 import { revalidateDeletedPostHook, revalidatePostHook } from './hooks/revalidatePost'
 import { setPublishedAtHook } from './hooks/setPublishedAt'
+import { updateSearchVectorHook } from './hooks/updateSearchVector'
+import { postsEndpoints } from './endpoints/index'
+import { explainTranslationConflictHook } from './hooks/explainTranslationConflict'
+import { flagOutdatedTranslationsHook } from './hooks/flagOutdatedTranslations'
+import { guardTranslatorWritesHook } from './hooks/guardTranslatorWrites'
+import { setTranslationStatusHook } from './hooks/setTranslationStatus'
+import { syncDeletedPostGroupHook, syncTranslationGroupHook } from './hooks/syncTranslationGroup'
+import { validateTranslationGroupHook } from './hooks/validateTranslationGroup'
+import { translationEndpoints } from '../../translations/endpoints'
+import { translationFields } from '../../translations/fields'
 
 // The admin's Preview button and Live Preview, when the host gives a preview URL.
 function previewAdmin(options: ResolvedPolicyPostsOptions): Pick<NonNullable<CollectionConfig['admin']>, 'livePreview' | 'preview'> {
   const { previewUrl } = options
   if (!previewUrl) return {}
   return {
-    livePreview: { url: ({ data }) => previewUrl(data as PreviewablePost) },
-    preview: (doc) => previewUrl(doc as PreviewablePost),
+    livePreview: { url: ({ data, req }) => previewUrl(data as PreviewablePost, { req }) },
+    preview: (doc, { req }) => previewUrl(doc as PreviewablePost, { req }),
   }
 }
 
@@ -36,15 +48,29 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
       delete: isEditor,
       read: publishedOrStaff,
       readVersions: isStaff,
-      update: isStaff,
+      update: canUpdatePost,
     },
     admin: {
-      defaultColumns: ['title', 'language', 'category', '_status', 'publishedAt'],
+      defaultColumns: ['title', 'language', 'translationStatus', 'category', '_status', 'publishedAt'],
       group: options.adminGroup,
       listSearchableFields: ['title', 'slug'],
       useAsTitle: 'title',
       ...previewAdmin(options),
+      components: {
+        beforeListTable: [
+          {
+            clientProps: { languages: options.languages.map(({ code, label }) => ({ code, label })), postsSlug: slugs.posts },
+            path: 'payload-policy-posts/client#ImportArticleButton',
+          },
+        ],
+        // Translators save drafts only: they see a note instead of Publish / Unpublish.
+        edit: {
+          PublishButton: 'payload-policy-posts/client#EditorPublishButton',
+          UnpublishButton: 'payload-policy-posts/client#EditorUnpublishButton',
+        },
+      },
     },
+    endpoints: behaviour ? [...postsEndpoints(options), ...translationEndpoints(options)] : [],
     defaultSort: '-publishedAt',
     fields: [
       {
@@ -120,33 +146,28 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
           { name: 'image', type: 'upload', relationTo: slugs.media as 'media' },
         ],
       },
-      {
-        name: 'translationGroup',
-        type: 'relationship',
-        admin: { position: 'sidebar' },
-        index: true,
-        relationTo: slugs.translations as 'translations',
-      },
-      {
-        name: 'translatedFrom',
-        type: 'relationship',
-        admin: { position: 'sidebar', readOnly: true },
-        relationTo: slugs.posts as 'posts',
-      },
-      {
-        name: 'sourceUpdatedAt',
-        type: 'date',
-        admin: {
-          description: 'When the source version was last changed as this translation was made.',
-          position: 'sidebar',
-          readOnly: true,
-        },
-      },
+      ...translationFields(options),
     ],
     hooks: {
-      afterChange: behaviour ? [revalidatePostHook(options)] : [],
-      afterDelete: behaviour ? [revalidateDeletedPostHook(options)] : [],
-      beforeChange: [assignPostSlugHook(options), setPublishedAtHook],
+      afterChange: behaviour
+        ? [
+            updateSearchVectorHook,
+            syncTranslationGroupHook(options),
+            flagOutdatedTranslationsHook(options),
+            revalidatePostHook(options),
+          ]
+        : [],
+      afterDelete: behaviour ? [syncDeletedPostGroupHook(options), revalidateDeletedPostHook(options)] : [],
+      afterError: behaviour ? [explainTranslationConflictHook(options)] : [],
+      // Size and link-scheme limits are safety rules: they hold with the behaviour off too.
+      beforeValidate: [checkContentSafetyHook(options)],
+      beforeChange: [
+        // Translators' limits are access rules: they hold even with the plugin's behaviour off.
+        guardTranslatorWritesHook(options),
+        assignPostSlugHook(options),
+        setPublishedAtHook,
+        ...(behaviour ? [validateTranslationGroupHook(options), setTranslationStatusHook(options)] : []),
+      ],
     },
     indexes: [
       // The database itself refuses a second post with one slug in one language, and two

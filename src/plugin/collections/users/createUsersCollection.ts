@@ -25,6 +25,8 @@ export function createUsersCollection(options: ResolvedPolicyPostsOptions): Coll
     },
     admin: { defaultColumns: ['email', 'name', 'roles'], group: 'Admin', useAsTitle: 'email' },
     auth: {
+      cookies: options.authCookies,
+      // Five wrong passwords lock the account for ten minutes (brute-force limiting).
       lockTime: 10 * 60 * 1000,
       maxLoginAttempts: 5,
       tokenExpiration: 8 * 60 * 60,

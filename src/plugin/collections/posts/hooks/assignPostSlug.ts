@@ -1,8 +1,40 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
+import { slugifyTitle } from '../../../utilities/slugifyTitle'
 import { uniqueSlug } from '../../../utilities/uniqueSlug'
+
+const isGeneratedFrom = (slug: string, title: unknown): boolean => {
+  if (typeof title !== 'string') return false
+  const base = slugifyTitle(title)
+  return Boolean(base) && (slug === base || new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`).test(slug))
+}
+
+/**
+ * A post that was never published and still has the slug made from its old title takes a new
+ * one from its new title: a translation created from the English version starts with the
+ * English title (and slug) and gets its own URL once the translator retitles it.
+ */
+async function followsNewTitle({
+  collection,
+  data,
+  originalDoc,
+  req,
+}: {
+  collection: string
+  data: Record<string, any>
+  originalDoc: Record<string, any>
+  req: PayloadRequest
+}): Promise<boolean> {
+  if (typeof data.title !== 'string' || data.title === originalDoc.title) return false
+  if (!isGeneratedFrom(originalDoc.slug, originalDoc.title)) return false
+  if (originalDoc._status === 'published' || originalDoc.publishedAt) return false
+  const live = (await req.payload.db.findOne({ collection: collection as 'posts', req, where: { id: { equals: originalDoc.id } } })) as
+    | { _status?: string }
+    | null
+  return live?._status !== 'published'
+}
 
 /** Fills the slug from the title and keeps it unique within the post's language. */
 export const assignPostSlugHook =
@@ -16,19 +48,20 @@ export const assignPostSlugHook =
       originalDoc?.slug &&
       (requested === undefined || requested === originalDoc.slug) &&
       language === originalDoc.language
-    if (unchanged) {
+    if (unchanged && !(await followsNewTitle({ collection: collection.slug, data, originalDoc, req }))) {
       data.slug = originalDoc.slug
       return data
     }
-    // An existing post keeps its URL when the title changes; only an explicit slug moves it.
-    const keepExisting = !requested && originalDoc?.slug
+    // An existing post keeps its URL when the title changes; only an explicit slug moves it
+    // (or, before its first publication, a new title: see followsNewTitle).
+    const keepExisting = !unchanged && !requested && originalDoc?.slug
     const languageLabel =
       options.languages.find((l) => l.code === language)?.label ?? language
     const slug = await uniqueSlug({
       collection: collection.slug,
       id: originalDoc?.id,
       req,
-      requested: keepExisting ? originalDoc.slug : requested,
+      requested: keepExisting ? originalDoc.slug : unchanged ? undefined : requested,
       scope: { language: { equals: language } },
       scopeLabel: `${languageLabel} post`,
       source: data.title ?? originalDoc?.title,

@@ -1,0 +1,377 @@
+/**
+ * The post page through `next start`, measured with autocannon (10 connections, 20 s, after a
+ * warm-up): (a) served from the Next cache, (b) a forced dynamic render (a draft-mode request:
+ * Next bypasses both the full-route cache and `unstable_cache`, so every request renders the
+ * page and reads Postgres), (c) the same HTML saved as a static file in `public/` and served
+ * by the same server (the ceiling). The server's resident memory is sampled during (b).
+ *
+ * The server runs on a private copy of the production build (`bench/.cache/site`), so the
+ * pages it caches never land in the shared `.next/` other runs (tests) serve from, and a
+ * rebuild by someone else during a run cannot pull files from under it.
+ */
+import type { ChildProcess } from 'node:child_process'
+
+import autocannonModule from 'autocannon'
+import { execFileSync, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import type { Summary } from './stats'
+
+import { summarize } from './stats'
+
+// autocannon ships no types: the part used here (its `response` event gives every latency).
+interface AutocannonResult {
+  errors: number
+  non2xx: number
+  requests: { total: number }
+  throughput: { total: number }
+  timeouts: number
+}
+interface AutocannonInstance extends Promise<AutocannonResult> {
+  on: (event: 'response', listener: (client: unknown, status: number, bytes: number, responseTime: number) => void) => void
+}
+const autocannon = autocannonModule as unknown as (options: Record<string, unknown>) => AutocannonInstance
+
+const root = path.resolve(import.meta.dirname, '../..')
+export const SITE_DIR = path.join(root, 'bench/.cache/site')
+const STATIC_NAME = 'bench-static-ceiling.html'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function buildRunning(): boolean {
+  try {
+    const out = execFileSync('pgrep', ['-f', 'next build'], { encoding: 'utf8' })
+    return out.trim().split('\n').filter((pid) => pid && Number(pid) !== process.pid).length > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A production build to serve: waits for a `next build` already running (never starts a
+ * second one), builds when there is none, and snapshots `.next` into the private site dir.
+ */
+export async function prepareSite({ allowBuild, log }: { allowBuild: boolean; log: (line: string) => void }): Promise<{ buildId: string } | { error: string }> {
+  const dist = path.join(root, '.next')
+  for (let waited = 0; buildRunning(); waited += 5) {
+    if (waited % 60 === 0) log(`  waiting for a running \`next build\` to finish (${waited} s)…`)
+    if (waited > 900) return { error: 'a `next build` ran for more than 15 minutes' }
+    await sleep(5000)
+  }
+  if (!fs.existsSync(path.join(dist, 'BUILD_ID'))) {
+    if (!allowBuild) return { error: 'no production build in .next/ (run `npx next build`, or drop --no-build)' }
+    log('  no production build in .next/: running `npx next build` (≈ 2–3 min)…')
+    try {
+      execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 15 * 60_000,
+      })
+    } catch (error) {
+      const output = `${(error as { stdout?: Buffer }).stdout ?? ''}${(error as { stderr?: Buffer }).stderr ?? ''}`
+      return { error: `next build failed: ${output.split('\n').filter(Boolean).slice(-8).join(' | ').slice(0, 800)}` }
+    }
+  }
+  const buildId = fs.readFileSync(path.join(dist, 'BUILD_ID'), 'utf8').trim()
+  const target = path.join(SITE_DIR, '.next')
+  const current = fs.existsSync(path.join(target, 'BUILD_ID')) ? fs.readFileSync(path.join(target, 'BUILD_ID'), 'utf8').trim() : ''
+  fs.mkdirSync(SITE_DIR, { recursive: true })
+  if (current !== buildId) {
+    fs.rmSync(target, { force: true, recursive: true })
+    fs.mkdirSync(target)
+    for (const entry of fs.readdirSync(dist)) {
+      if (['cache', 'dev', 'turbopack', 'trace', 'diagnostics', 'lock'].includes(entry)) continue
+      execFileSync('cp', ['-a', path.join(dist, entry), target])
+    }
+    const after = fs.existsSync(path.join(dist, 'BUILD_ID')) ? fs.readFileSync(path.join(dist, 'BUILD_ID'), 'utf8').trim() : ''
+    if (after !== buildId || buildRunning()) {
+      fs.rmSync(target, { force: true, recursive: true })
+      return { error: 'the build changed while it was being copied; rerun' }
+    }
+  } else {
+    // pages cached by an earlier run of another corpus must not be served
+    for (const stale of ['server/app/en', 'server/app/tr', 'cache']) fs.rmSync(path.join(target, stale), { force: true, recursive: true })
+    for (const file of fs.readdirSync(path.join(target, 'server/app'))) {
+      if (/^(en|tr)\.(html|rsc|meta|segments)$/.test(file)) fs.rmSync(path.join(target, 'server/app', file), { force: true, recursive: true })
+    }
+  }
+  for (const file of ['next.config.mjs', 'package.json', 'tsconfig.json']) fs.copyFileSync(path.join(root, file), path.join(SITE_DIR, file))
+  const modules = path.join(SITE_DIR, 'node_modules')
+  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(root, 'node_modules'), modules)
+  for (const dir of ['src', 'media']) {
+    const link = path.join(SITE_DIR, dir)
+    if (!fs.existsSync(link) && fs.existsSync(path.join(root, dir))) fs.symlinkSync(path.join(root, dir), link)
+  }
+  fs.mkdirSync(path.join(SITE_DIR, 'public'), { recursive: true })
+  if (fs.existsSync(path.join(root, 'public'))) {
+    for (const entry of fs.readdirSync(path.join(root, 'public'))) {
+      const link = path.join(SITE_DIR, 'public', entry)
+      if (!fs.existsSync(link)) fs.symlinkSync(path.join(root, 'public', entry), link)
+    }
+  }
+  // The file must exist when the server starts (public files are listed at start-up).
+  fs.writeFileSync(path.join(SITE_DIR, 'public', STATIC_NAME), '<!doctype html><title>placeholder</title>')
+  return { buildId }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface RunningServer {
+  baseUrl: string
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/** `next start` on the private build, against `databaseUrl`, in production mode. */
+export async function startServer({
+  databaseUrl,
+  env = {},
+  port,
+}: {
+  databaseUrl: string
+  env?: Record<string, string | undefined>
+  port?: number
+}): Promise<RunningServer> {
+  const listen = port ?? (await freePort())
+  let log = ''
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${listen}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: process.env.BENCH_PAYLOAD_SECRET ?? crypto.createHash('sha256').update('policy-posts-bench').digest('hex'),
+    ...env,
+  }
+  delete childEnv.PAYLOAD_MIGRATING
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', SITE_DIR, '--port', String(listen), '--hostname', '127.0.0.1'], {
+    cwd: SITE_DIR,
+    env: childEnv as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const baseUrl = `http://127.0.0.1:${listen}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`)
+    try {
+      const response = await fetch(`${baseUrl}/api/users/me`, { signal: AbortSignal.timeout(10_000) })
+      if (response.status < 500) break
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 90 s:\n${log}`)
+    await sleep(250)
+  }
+  return {
+    baseUrl,
+    child,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await Promise.race([exited, sleep(5000)])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
+
+/** Resident memory (MB) of a process and all its descendants. */
+export function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>()
+  const rss = new Map<number, number>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1])
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      rss.set(Number(entry), kb)
+      const list = children.get(ppid) ?? []
+      list.push(Number(entry))
+      children.set(ppid, list)
+    } catch {
+      // process ended
+    }
+  }
+  let total = 0
+  const stack = [pid]
+  while (stack.length) {
+    const current = stack.pop()!
+    total += rss.get(current) ?? 0
+    stack.push(...(children.get(current) ?? []))
+  }
+  return Math.round(total / 1024)
+}
+
+export interface LoadResult {
+  latency: Summary
+  requestsPerSec: number
+  requests: number
+  non2xx: number
+  errors: number
+  bytesPerRequest: number
+  durationSeconds: number
+  connections: number
+}
+
+/** autocannon against `paths` (one path, or a rotation), recording every response time for percentiles. */
+export async function load({
+  baseUrl,
+  connections,
+  duration,
+  headers = {},
+  paths,
+}: {
+  baseUrl: string
+  connections: number
+  duration: number
+  headers?: Record<string, string>
+  paths: string[]
+}): Promise<LoadResult> {
+  const latencies: number[] = []
+  let next = 0
+  const instance = autocannon({
+    connections,
+    duration,
+    headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
+    url: baseUrl,
+  })
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
+  const result = await instance
+  return {
+    bytesPerRequest: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    connections,
+    durationSeconds: duration,
+    errors: result.errors + result.timeouts,
+    latency: summarize(latencies),
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+    requestsPerSec: Math.round((result.requests.total / duration) * 10) / 10,
+  }
+}
+
+export interface PagePaths {
+  /** One published post with a published translation: the page of (a) and (c). */
+  main: string
+  /** Published posts the dynamic render (b) rotates through. */
+  rotation: string[]
+}
+
+export interface PageResult {
+  buildId: string
+  url: string
+  htmlBytes: number
+  cached: LoadResult & { cacheHeader: null | string }
+  dynamic: LoadResult & { rotation: number; cacheControl: null | string }
+  /** (b) with one connection: render latency without queueing behind other requests. */
+  dynamicSingleConnection: LoadResult
+  static: LoadResult
+  cachedVsStatic: number
+  serverRssMb: { idle: number; peakDuringDynamic: number; peakOverall: number }
+}
+
+export async function benchPages({
+  buildId,
+  connections,
+  databaseUrl,
+  duration,
+  log,
+  paths,
+  warmup,
+}: {
+  buildId: string
+  connections: number
+  databaseUrl: string
+  duration: number
+  log: (line: string) => void
+  paths: PagePaths
+  warmup: number
+}): Promise<PageResult> {
+  const server = await startServer({ databaseUrl, env: { REDIS_URL: undefined } })
+  const pid = server.child.pid!
+  let peakOverall = 0
+  const sampler = setInterval(() => (peakOverall = Math.max(peakOverall, treeRssMb(pid))), 250)
+  try {
+    const first = await fetch(`${server.baseUrl}${paths.main}`)
+    if (first.status !== 200) throw new Error(`GET ${paths.main} answered ${first.status}:\n${server.output().slice(-2000)}`)
+    await first.text()
+    await load({ baseUrl: server.baseUrl, connections, duration: warmup, paths: [paths.main] })
+    const probe = await fetch(`${server.baseUrl}${paths.main}`)
+    const html = await probe.text()
+    const cacheHeader = probe.headers.get('x-nextjs-cache')
+    log(`  page ${paths.main}: ${html.length} bytes, x-nextjs-cache: ${cacheHeader}`)
+    const cached = { ...(await load({ baseUrl: server.baseUrl, connections, duration, paths: [paths.main] })), cacheHeader }
+    log(`  (a) cached: ${cached.requestsPerSec} req/s, p95 ${cached.latency.p95} ms`)
+
+    // (b) forced dynamic render: Next's draft-mode cookie (the build's preview id) makes every
+    // request render and read the database; no staff session, so the published post is shown.
+    const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, '.next/prerender-manifest.json'), 'utf8'))
+    const cookie = `__prerender_bypass=${manifest.preview.previewModeId}`
+    const dynProbe = await fetch(`${server.baseUrl}${paths.rotation[0]}`, { headers: { cookie } })
+    await dynProbe.text()
+    if (dynProbe.status !== 200) throw new Error(`dynamic GET ${paths.rotation[0]} answered ${dynProbe.status}`)
+    const cacheControl = dynProbe.headers.get('cache-control')
+    await load({ baseUrl: server.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
+    const idle = treeRssMb(pid)
+    let peakDynamic = idle
+    const dynSampler = setInterval(() => (peakDynamic = Math.max(peakDynamic, treeRssMb(pid))), 200)
+    let dynamicLoad: LoadResult
+    try {
+      dynamicLoad = await load({ baseUrl: server.baseUrl, connections, duration, headers: { cookie }, paths: paths.rotation })
+    } finally {
+      clearInterval(dynSampler)
+    }
+    const dynamic = { ...dynamicLoad, cacheControl, rotation: paths.rotation.length }
+    log(`  (b) dynamic: ${dynamic.requestsPerSec} req/s, p95 ${dynamic.latency.p95} ms, peak RSS ${peakDynamic} MB`)
+    // the same render one request at a time: the render's own latency, without queueing
+    const dynamicSingle = await load({ baseUrl: server.baseUrl, connections: 1, duration: Math.max(5, Math.round(duration / 2)), headers: { cookie }, paths: paths.rotation })
+    log(`  (b') dynamic, 1 connection: ${dynamicSingle.requestsPerSec} req/s, p95 ${dynamicSingle.latency.p95} ms`)
+
+    // (c) the ceiling: the cached page's HTML as a static file of the same server
+    fs.writeFileSync(path.join(SITE_DIR, 'public', STATIC_NAME), html)
+    const staticPath = `/${STATIC_NAME}`
+    const check = await fetch(`${server.baseUrl}${staticPath}`)
+    const body = await check.text()
+    if (check.status !== 200 || body.length !== html.length) throw new Error(`static file not served as saved (${check.status}, ${body.length} bytes)`)
+    await load({ baseUrl: server.baseUrl, connections, duration: warmup, paths: [staticPath] })
+    const staticLoad = await load({ baseUrl: server.baseUrl, connections, duration, paths: [staticPath] })
+    log(`  (c) static: ${staticLoad.requestsPerSec} req/s, p95 ${staticLoad.latency.p95} ms`)
+    return {
+      buildId,
+      cached,
+      cachedVsStatic: Math.round((cached.requestsPerSec / staticLoad.requestsPerSec) * 1000) / 1000,
+      dynamic,
+      dynamicSingleConnection: dynamicSingle,
+      htmlBytes: html.length,
+      serverRssMb: { idle, peakDuringDynamic: peakDynamic, peakOverall: Math.max(peakOverall, peakDynamic) },
+      static: staticLoad,
+      url: paths.main,
+    }
+  } finally {
+    clearInterval(sampler)
+    await server.stop()
+  }
+}

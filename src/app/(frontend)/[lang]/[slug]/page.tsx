@@ -1,0 +1,73 @@
+import type { Metadata } from 'next'
+
+import { notFound } from 'next/navigation'
+
+import { AuthorBoxes } from '@/components/AuthorBox'
+import { Endnotes } from '@/components/Endnotes'
+import { JsonLd } from '@/components/JsonLd'
+import { LanguageSwitch } from '@/components/LanguageSwitch'
+import { PostHeader } from '@/components/PostHeader'
+import { PreviewBanner } from '@/components/PreviewBanner'
+import { PostBody } from '@/components/RichText/PostBody'
+import { ShareLinks } from '@/components/ShareLinks'
+import { SimilarPosts } from '@/components/SimilarPosts'
+import { postPath } from '@/lib/site/paths'
+import { loadPostPage, loadSimilarPosts } from '@/lib/site/postPage'
+import { articleJsonLd, postMetadata } from '@/lib/site/seo'
+import { absoluteUrl } from '@/lib/site/siteSettings'
+
+type Props = { params: Promise<{ lang: string; slug: string }> }
+
+// ISR: rendered on first request, then served from cache until the plugin's revalidation
+// (publish / unpublish / edit) or this interval. Nothing is fetched at build time.
+export const revalidate = 3600
+export const dynamicParams = true
+
+export function generateStaticParams(): { lang: string; slug: string }[] {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, slug } = await params
+  const data = await loadPostPage(lang, slug)
+  if (!data) notFound()
+  return postMetadata(data)
+}
+
+export default async function PostPage({ params }: Props) {
+  const { lang, slug } = await params
+  const data = await loadPostPage(lang, slug)
+  if (!data) notFound()
+  const { authors, category, endnotes, isPreview, post, readingMinutes, versions } = data
+  const path = postPath({ language: post.language, slug: post.slug ?? slug })
+  const url = absoluteUrl(path)
+  const similar = await loadSimilarPosts(post, lang)
+
+  return (
+    <>
+      {isPreview ? <PreviewBanner lang={lang} path={path} /> : null}
+      <article className="post page">
+        <PostHeader
+          authors={authors}
+          category={category}
+          highlights={(post.highlights ?? []).map((item) => item.text).filter(Boolean)}
+          lang={lang}
+          publishedAt={post.publishedAt}
+          readingMinutes={readingMinutes}
+          title={post.title}
+        />
+        <div className="post__tools">
+          <ShareLinks lang={lang} title={post.title} url={url} />
+          <LanguageSwitch lang={lang} versions={versions} />
+        </div>
+        <div className="post__body">
+          <PostBody content={post.content} endnotes={endnotes} lang={lang} />
+        </div>
+        <Endnotes lang={lang} notes={endnotes.notes} />
+        <AuthorBoxes authors={authors} lang={lang} />
+      </article>
+      <SimilarPosts lang={lang} posts={similar} />
+      <JsonLd data={articleJsonLd(data)} />
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import { resolvedSiteOptions } from '../siteOptions'
+
+/** Public paths of the site; post URLs follow the plugin's `postPath` option. */
+export const homePath = (lang: string): string => `/${lang}`
+
+export const postPath = (post: { language: string; slug?: null | string }): string =>
+  resolvedSiteOptions.postPath({ language: post.language, slug: post.slug ?? '' })
+
+export const authorPath = (lang: string, slug?: null | string): string =>
+  `/${lang}/authors/${encodeURIComponent(slug ?? '')}`
+
+export const categoryPath = (lang: string, slug?: null | string): string =>
+  `/${lang}/categories/${encodeURIComponent(slug ?? '')}`
+
+export const searchPath = (lang: string, q?: string): string =>
+  q ? `/${lang}/search?q=${encodeURIComponent(q)}` : `/${lang}/search`
+
+export const feedPath = (lang: string): string => `/${lang}/feed.xml`

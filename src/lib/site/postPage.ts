@@ -1,0 +1,79 @@
+import { draftMode } from 'next/headers'
+import readingTime from 'reading-time'
+import { cache } from 'react'
+
+import type { PageEndnotes } from './endnotes'
+import type { Author, Category, Post, PostCard, PostVersion } from './data'
+
+import { getDraftPost, getPublishedPost, getSimilarPosts, versionsOf } from './data'
+import { preparePageEndnotes } from './endnotes'
+import { isSiteLanguage } from './languages'
+import { lexicalToPlainText } from './text'
+import { isStaffViewer } from './viewer'
+
+export interface PostPageData {
+  lang: string
+  post: Post
+  /** Published versions of the piece, this one included when published. */
+  versions: PostVersion[]
+  /** An editor's draft preview: banner, no indexing. */
+  isPreview: boolean
+  category: Category | null
+  authors: Author[]
+  endnotes: PageEndnotes
+  readingMinutes: number
+}
+
+export const safeSegment = (value: string): string => {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/**
+ * Everything the post page and its metadata need, fetched once per request (React `cache`).
+ * In draft mode with a signed-in editor, the latest draft is shown instead of the published
+ * version. Returns null for an unknown language or slug (→ 404).
+ */
+export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise<PostPageData | null> => {
+  if (!isSiteLanguage(lang)) return null
+  const slug = safeSegment(rawSlug)
+  if (!slug || slug.length > 300) return null
+
+  let post: Post | null = null
+  let isPreview = false
+  const draft = await draftMode()
+  if (draft.isEnabled && (await isStaffViewer())) {
+    post = await getDraftPost(lang, slug)
+    isPreview = post !== null
+  }
+  post ??= await getPublishedPost(lang, slug)
+  if (!post) return null
+
+  const versions = await versionsOf(post)
+  const category = post.category && typeof post.category === 'object' ? post.category : null
+  const authors = (post.authors ?? []).filter((author): author is Author => !!author && typeof author === 'object')
+  const text = lexicalToPlainText(post.content)
+  return {
+    authors,
+    category,
+    endnotes: preparePageEndnotes(post, lang),
+    isPreview,
+    lang,
+    post,
+    readingMinutes: text ? readingTime(text).minutes : 1,
+    versions,
+  }
+})
+
+export async function loadSimilarPosts(post: Post, lang: string): Promise<PostCard[]> {
+  try {
+    return await getSimilarPosts(post.id, lang)
+  } catch (error) {
+    // A failing recommendation must never take the article down.
+    console.error('[site] similar posts failed', error)
+    return []
+  }
+}

@@ -1,0 +1,129 @@
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { ResolvedPolicyPostsOptions } from '../options'
+
+import { postsTableName, searchTableName } from './schema'
+import { textSearchConfigs, usesTurkicCase } from './textSearch'
+
+export interface QueryRunner {
+  execute: (query: SQL) => Promise<{ rowCount?: null | number; rows: Record<string, unknown>[] }>
+}
+
+type DrizzleTable = Record<string, any>
+
+interface PostgresAdapterLike {
+  drizzle: QueryRunner
+  name: string
+  schemaName?: string
+  sessions?: Record<number | string, { db: QueryRunner } | undefined>
+  tableNameMap: Map<string, string>
+  tables: Record<string, DrizzleTable>
+}
+
+/** The resolved plugin options the plugin stored on the config (`custom.policyPosts`). */
+export function pluginOptionsOf(payload: Payload): ResolvedPolicyPostsOptions {
+  const options = (payload.config.custom as { policyPosts?: ResolvedPolicyPostsOptions } | undefined)?.policyPosts
+  if (!options) throw new Error('[policy-posts] the policyPosts() plugin is not part of this Payload config')
+  return options
+}
+
+function adapterOf(payload: Payload): PostgresAdapterLike {
+  const db = payload.db as unknown as PostgresAdapterLike
+  if (db.name !== 'postgres' || !db.drizzle) {
+    throw new Error(`[policy-posts] similar posts and search need the Postgres adapter, not "${db.name}"`)
+  }
+  return db
+}
+
+/** Drizzle for raw SQL: the request's transaction when it has one, so reads see its writes. */
+export async function queryRunner(payload: Payload, req?: Partial<PayloadRequest>): Promise<QueryRunner> {
+  const db = adapterOf(payload)
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
+  return (transactionID !== undefined && db.sessions?.[transactionID]?.db) || db.drizzle
+}
+
+export interface SearchTables {
+  fts: DrizzleTable
+  /** Quoted, schema-qualified name of the full-text table (for `to_regclass`). */
+  ftsName: string
+  /** The full-text table's schema (null: the connection's current schema) and bare name. */
+  ftsSchema: null | string
+  ftsTable: string
+  highlights?: DrizzleTable
+  posts: DrizzleTable
+}
+
+/** The Drizzle tables behind posts, their highlights and the full-text index. */
+export function searchTables(payload: Payload, options: ResolvedPolicyPostsOptions): SearchTables {
+  const db = adapterOf(payload)
+  const postsName = postsTableName(db, options.slugs.posts)
+  const posts = db.tables[postsName]
+  const fts = db.tables[searchTableName(postsName)]
+  if (!posts || !fts) {
+    throw new Error(
+      `[policy-posts] the full-text table "${searchTableName(postsName)}" is not in the schema; add policyPostsSchemaHooks() to postgresAdapter({ afterSchemaInit }) if the adapter is wrapped elsewhere`,
+    )
+  }
+  const highlightsKey = `${postsName}_highlights`
+  const highlights = db.tables[db.tableNameMap.get(highlightsKey) ?? highlightsKey]
+  const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
+  const ftsName = `${db.schemaName ? `${quote(db.schemaName)}.` : ''}${quote(searchTableName(postsName))}`
+  return { fts, ftsName, ftsSchema: db.schemaName ?? null, ftsTable: searchTableName(postsName), highlights, posts }
+}
+
+const checkedConfigs = new WeakMap<Payload, Promise<Map<string, string>>>()
+
+/**
+ * Language code → text search configuration that exists in this database. A configured
+ * name the server lacks falls back to `simple` (with one warning) instead of failing queries.
+ */
+export function availableConfigs(payload: Payload, options: ResolvedPolicyPostsOptions): Promise<Map<string, string>> {
+  let cached = checkedConfigs.get(payload)
+  if (!cached) {
+    cached = (async () => {
+      const wanted = textSearchConfigs(options)
+      const names = [...new Set(wanted.values())]
+      const result = await adapterOf(payload).drizzle.execute(
+        sql`select cfgname from pg_ts_config where cfgname in (${sql.join(
+          names.map((name) => sql`${name.replace(/^.*\./, '')}`),
+          sql`, `,
+        )})`,
+      )
+      const present = new Set(result.rows.map((row) => String(row.cfgname)))
+      const resolved = new Map<string, string>()
+      for (const [code, name] of wanted) {
+        if (present.has(name.replace(/^.*\./, ''))) resolved.set(code, name)
+        else {
+          payload.logger.warn(
+            `[policy-posts] text search configuration "${name}" (language "${code}") does not exist in this database; using "simple"`,
+          )
+          resolved.set(code, 'simple')
+        }
+      }
+      return resolved
+    })()
+    cached.catch(() => checkedConfigs.delete(payload))
+    checkedConfigs.set(payload, cached)
+  }
+  return cached
+}
+
+/** `CASE language WHEN 'en' THEN 'english'::regconfig … ELSE 'simple' END` over a column. */
+export function configCase(language: SQL | DrizzleTable[string], configs: Map<string, string>): SQL {
+  const branches = [...configs].map(([code, name]) => sql`when ${code} then ${name}::regconfig`)
+  if (branches.length === 0) return sql`'simple'::regconfig`
+  return sql`(case ${language}::text ${sql.join(branches, sql` `)} else 'simple'::regconfig end)`
+}
+
+/** Applies the Turkish I/İ rule to `text` for rows whose language uses it. */
+export function foldCase(language: SQL | DrizzleTable[string], text: SQL, codes: string[]): SQL {
+  const turkic = codes.filter(usesTurkicCase)
+  if (turkic.length === 0) return text
+  return sql`(case when ${language}::text in (${sql.join(
+    turkic.map((code) => sql`${code}`),
+    sql`, `,
+  )}) then translate(${text}, 'Iİ', 'ıi') else ${text} end)`
+}

@@ -1,0 +1,262 @@
+import type { DataFromCollectionSlug, Payload, PayloadRequest, SelectType, Where } from 'payload'
+
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { relationId } from '../utilities/relationId'
+import { pluginOptionsOf, queryRunner, searchTables } from './db'
+
+type Post = DataFromCollectionSlug<'posts'>
+
+export interface FindSimilarPostsArgs {
+  /** How many posts to return. @default 3 */
+  limit?: number
+  /** The request whose transaction, user and locale the queries share. */
+  req?: Partial<PayloadRequest>
+  /** Population depth of the returned documents. @default 0 */
+  depth?: number
+  /** Fields of the returned documents (Payload `select`). */
+  select?: SelectType
+  /** Skip the posts' access control for the returned documents. @default false when `req` has a user, else true (results are published posts either way) */
+  overrideAccess?: boolean
+}
+
+/** How the query is built and how the ranking blends text, category and recency (see `similarPostsQuery`). */
+export const SIMILARITY_WEIGHTS = {
+  /** The source's lexemes considered for the query (best by tf × estimated idf). */
+  candidateTerms: 64,
+  /** Of those, how many (by tf × idf) make up the query. */
+  queryTerms: 24,
+  /** Document frequencies are counted up to this many posts (cost bound for common words). */
+  documentFrequencyCap: 500,
+  /** Words found in more than this share of all posts are not used (they match everything). */
+  maxDocumentShare: 0.3,
+  /** Only terms in at most this share of posts (or `matchDocumentFloor` posts) select candidates. */
+  matchDocumentShare: 0.05,
+  matchDocumentFloor: 50,
+  /** Text similarity is multiplied by 1 + this when the categories match. */
+  sameCategory: 0.3,
+  /** Share of the score that depends on recency (the rest is text × category). */
+  recency: 0.2,
+  /** Age in days at which the recency factor has halved. */
+  recencyHalfLifeDays: 365,
+} as const
+
+const MAX_LIMIT = 50
+
+/** What the ranking needs to know about the post similar posts are sought for. */
+export interface SimilarSource {
+  category: null | number | string
+  id: number | string
+  language: string
+  similarPosts: (number | string)[]
+  translationGroup: null | number | string
+}
+
+async function sourceOf(payload: Payload, postId: number | string, req?: Partial<PayloadRequest>): Promise<SimilarSource | null> {
+  const { slugs } = pluginOptionsOf(payload)
+  const doc = (await payload.findByID({
+    collection: slugs.posts as 'posts',
+    depth: 0,
+    disableErrors: true,
+    id: postId,
+    overrideAccess: true,
+    req,
+    select: { category: true, language: true, similarPosts: true, translationGroup: true },
+  })) as null | Pick<Post, 'category' | 'id' | 'language' | 'similarPosts' | 'translationGroup'>
+  if (!doc) return null
+  return {
+    category: relationId(doc.category) ?? null,
+    id: doc.id,
+    language: doc.language,
+    similarPosts: (doc.similarPosts ?? []).map(relationId).filter((id): id is number | string => id !== undefined),
+    translationGroup: relationId(doc.translationGroup) ?? null,
+  }
+}
+
+/**
+ * SQL ranking published posts in the source's language by full-text similarity. The query
+ * is built from the source's own stored vector: its lexemes weighted by frequency (title 4,
+ * key points 2, body 1 per occurrence) × inverse document frequency (counted through the GIN
+ * index, capped), the best `queryTerms` OR-ed into a tsquery. Candidates come from the GIN
+ * index (`search_vector @@ query`), are ranked with `ts_rank_cd` relative to the source's own
+ * rank against that query, then multiplied by a same-category bonus and a recency factor.
+ */
+export function similarPostsQuery(
+  payload: Payload,
+  source: SimilarSource,
+  { exclude = [], limit }: { exclude?: (number | string)[]; limit: number },
+): SQL {
+  const options = pluginOptionsOf(payload)
+  const { fts, ftsName, ftsSchema, ftsTable, posts } = searchTables(payload, options)
+  const w = SIMILARITY_WEIGHTS
+  const excluded = [source.id, ...exclude]
+  return sql`
+    with src as (
+      select ${fts.searchVector} as v from ${fts} where ${fts.id} = ${source.id}
+    ),
+    corpus as (
+      select greatest(
+        (select reltuples from pg_class where oid = to_regclass(${ftsName})),
+        (select count(*) from (select 1 from ${fts} limit ${w.documentFrequencyCap}) as capped),
+        1
+      )::float8 as total
+    ),
+    -- Postgres' own statistics (ANALYZE) give the frequency of the most common lexemes;
+    -- anything not listed is rarer than the rarest listed one.
+    stats as (
+      select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs
+      from pg_stats s
+      where s.schemaname = ${ftsSchema === null ? sql`current_schema()` : ftsSchema}
+        and s.tablename = ${ftsTable} and s.attname = 'search_vector'
+      limit 1
+    ),
+    common as (
+      select e.lexeme, e.freq
+      from stats, unnest(stats.elems, stats.freqs[1:cardinality(stats.elems)]) as e(lexeme, freq)
+    ),
+    rarest as (
+      select coalesce((select stats.freqs[cardinality(stats.elems) + 1] / 2 from stats), 0) as freq
+    ),
+    -- the source's lexemes by weighted frequency (title 4, key points 2, body 1 per occurrence)
+    weighted as (
+      select u.lexeme, sum(case w.weight when 'A' then 4 when 'B' then 2 else 1 end) as tf
+      from src, unnest(src.v) as u(lexeme, positions, weights), unnest(u.weights) as w(weight)
+      where char_length(u.lexeme) > 2 and u.lexeme !~ '^[0-9.,:/-]+$'
+      group by u.lexeme
+    ),
+    -- pre-selection by tf × estimated idf, leaving out words in too many posts
+    candidates as (
+      select weighted.lexeme, weighted.tf, common.freq
+      from weighted
+      left join common on common.lexeme = weighted.lexeme
+      where coalesce(common.freq, 0) <= ${w.maxDocumentShare}
+      order by weighted.tf * ln(1 / greatest(coalesce(common.freq, (select freq from rarest)), 1 / (select total from corpus))) desc, weighted.lexeme
+      limit ${w.candidateTerms}
+    ),
+    -- document frequency: from the statistics for common words, else counted through the GIN
+    -- index (capped, so a word missing from stale statistics still costs little)
+    counted as materialized (
+      select c.lexeme, c.tf, q.tq,
+        coalesce(c.freq * (select total from corpus), (
+          select count(*) from (select 1 from ${fts} where ${fts.searchVector} @@ q.tq limit ${w.documentFrequencyCap}) as hits
+        ))::float8 as df
+      from candidates c,
+        lateral (select ('''' || replace(replace(c.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq) as q
+    ),
+    terms as (
+      select counted.tq, counted.df, counted.tf * ln((corpus.total + 1) / (counted.df + 0.5)) as score
+      from counted, corpus
+      -- a word only the source has finds nothing; one in most posts finds everything
+      where counted.df > 1 and counted.df <= greatest(${w.maxDocumentShare}::float8 * corpus.total, 2)
+      order by score desc, counted.lexeme
+      limit ${w.queryTerms}
+    ),
+    -- the query ranks with every term; candidates are fetched from the GIN index with the
+    -- rarer ones only, so a term found in thousands of posts cannot make them all candidates
+    q as (
+      select string_agg(terms.tq::text, ' | ')::tsquery as query,
+        coalesce(
+          string_agg(terms.tq::text, ' | ') filter (
+            where terms.df <= greatest(${w.matchDocumentShare}::float8 * (select total from corpus), ${w.matchDocumentFloor})
+          ),
+          string_agg(terms.tq::text, ' | ')
+        )::tsquery as match
+      from terms
+    ),
+    self as (
+      select greatest(ts_rank_cd(src.v, (select query from q), 1), 1e-9) as rank from src
+    )
+    select ${posts.id} as id,
+      least(ts_rank_cd(${fts.searchVector}, (select query from q), 1) / (select rank from self), 1)
+        * (1 + ${w.sameCategory}::float8 * (${source.category === null ? sql`false` : sql`${posts.category} is not distinct from ${source.category}`})::int)
+        * (1 - ${w.recency}::float8 + ${w.recency}::float8 / (1 + greatest(extract(epoch from now() - coalesce(${posts.publishedAt}, ${posts.createdAt})), 0) / 86400.0 / ${w.recencyHalfLifeDays}::float8))
+        as score
+    from ${fts}
+    join ${posts} on ${posts.id} = ${fts.id}
+    where ${fts.searchVector} @@ (select match from q)
+      and ${posts.language}::text = ${source.language}
+      and ${posts._status}::text = 'published'
+      and ${posts.id} not in (${sql.join(
+        excluded.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+      ${source.translationGroup === null ? sql`` : sql`and ${posts.translationGroup} is distinct from ${source.translationGroup}`}
+    order by score desc, ${posts.publishedAt} desc nulls last, ${posts.id} desc
+    limit ${limit}
+  `
+}
+
+/** Runs `similarPostsQuery`: `[{ id, score }]`, best first. */
+export async function rankedSimilarIds(
+  payload: Payload,
+  source: SimilarSource,
+  { exclude = [], limit, req }: { exclude?: (number | string)[]; limit: number; req?: Partial<PayloadRequest> },
+): Promise<{ id: number | string; score: number }[]> {
+  if (limit <= 0) return []
+  const db = await queryRunner(payload, req)
+  const result = await db.execute(similarPostsQuery(payload, source, { exclude, limit }))
+  return result.rows.map((row) => ({ id: row.id as number | string, score: Number(row.score) }))
+}
+
+/**
+ * Published posts similar to `postId`, in its language, never the post itself or any of its
+ * translations: the editors' manual picks (`similarPosts`, published ones, in their order)
+ * first, then posts ranked by Postgres full-text similarity blended with a shared category
+ * and recency. Returns fewer than `limit` posts when fewer share any key term.
+ */
+export async function findSimilarPosts(
+  payload: Payload,
+  postId: number | string,
+  { depth = 0, limit = 3, overrideAccess, req, select }: FindSimilarPostsArgs = {},
+): Promise<Post[]> {
+  const count = Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)))
+  if (count === 0) return []
+  const { slugs } = pluginOptionsOf(payload)
+  const source = await sourceOf(payload, postId, req)
+  if (!source) return []
+
+  const notInGroup: Where[] = source.translationGroup === null ? [] : [{ translationGroup: { not_equals: source.translationGroup } }]
+  const baseWhere: Where[] = [
+    { _status: { equals: 'published' } },
+    { language: { equals: source.language } },
+    { id: { not_equals: source.id } },
+    ...notInGroup,
+  ]
+  const picks: (number | string)[] = []
+  if (source.similarPosts.length > 0) {
+    const found = await payload.find({
+      collection: slugs.posts as 'posts',
+      depth: 0,
+      limit: source.similarPosts.length,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: {},
+      where: { and: [...baseWhere, { id: { in: source.similarPosts } }] },
+    })
+    const valid = new Set(found.docs.map((doc) => String(doc.id)))
+    for (const id of source.similarPosts) {
+      if (valid.has(String(id)) && !picks.some((p) => String(p) === String(id))) picks.push(id)
+    }
+  }
+  const chosen = picks.slice(0, count)
+  const ranked = await rankedSimilarIds(payload, source, { exclude: chosen, limit: count - chosen.length, req })
+  const ids = [...chosen, ...ranked.map((row) => row.id)]
+  if (ids.length === 0) return []
+
+  const docs = await payload.find({
+    collection: slugs.posts as 'posts',
+    depth,
+    draft: false,
+    limit: ids.length,
+    overrideAccess: overrideAccess ?? !req?.user,
+    pagination: false,
+    req,
+    select,
+    where: { and: [...baseWhere, { id: { in: ids } }] },
+  })
+  const byId = new Map(docs.docs.map((doc) => [String(doc.id), doc as Post]))
+  return ids.map((id) => byId.get(String(id))).filter((doc): doc is Post => doc !== undefined)
+}

@@ -1,0 +1,97 @@
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { ResolvedPolicyPostsOptions } from '../options'
+
+import { availableConfigs, configCase, foldCase, pluginOptionsOf, queryRunner, searchTables } from './db'
+
+// Every string `text` property anywhere in the Lexical state: the text nodes, in document order.
+const LEXICAL_TEXT_PATH = 'strict $.**.text ? (@.type() == "string")'
+
+/**
+ * `INSERT … SELECT` computing each post's weighted vector from what is stored in the posts
+ * table itself (title A, highlights B, body text C). The posts table holds the published
+ * version of a published post (a later draft lives only in the versions table), so the index
+ * never leaks unpublished wording.
+ */
+async function upsertVectors(
+  payload: Payload,
+  options: ResolvedPolicyPostsOptions,
+  where: (t: ReturnType<typeof searchTables>) => SQL,
+  req?: Partial<PayloadRequest>,
+): Promise<number> {
+  const tables = searchTables(payload, options)
+  const { fts, highlights, posts } = tables
+  const configs = await availableConfigs(payload, options)
+  const codes = [...configs.keys()]
+  const config = configCase(posts.language, configs)
+  const vector = (text: SQL, weight: 'A' | 'B' | 'C') =>
+    sql`setweight(to_tsvector(${config}, ${foldCase(posts.language, sql`coalesce(${text}, '')`, codes)}), ${sql.raw(`'${weight}'`)})`
+  const highlightText = highlights
+    ? sql`(select string_agg(${highlights.text}, ' ' order by ${highlights._order}) from ${highlights} where ${highlights._parentID} = ${posts.id})`
+    : sql`''`
+  const bodyText = sql`(select string_agg(t #>> '{}', ' ') from jsonb_path_query(${posts.content}, ${LEXICAL_TEXT_PATH}::jsonpath) as t)`
+  const db = await queryRunner(payload, req)
+  const result = await db.execute(sql`
+    insert into ${fts} (id, search_vector, indexed_at)
+    select ${posts.id},
+      ${vector(sql`${posts.title}`, 'A')} || ${vector(highlightText, 'B')} || ${vector(bodyText, 'C')},
+      -- never older than the row it was computed from, even with clocks apart
+      greatest(now(), ${posts.updatedAt})
+    from ${posts}
+    where ${where(tables)}
+    on conflict (id) do update set search_vector = excluded.search_vector, indexed_at = excluded.indexed_at
+  `)
+  return result.rowCount ?? 0
+}
+
+/** Recomputes the full-text vectors of the given posts (inside `req`'s transaction, if any). */
+export async function updateSearchIndex(
+  payload: Payload,
+  ids: (number | string)[],
+  { req }: { req?: Partial<PayloadRequest> } = {},
+): Promise<number> {
+  if (ids.length === 0) return 0
+  const options = pluginOptionsOf(payload)
+  return upsertVectors(
+    payload,
+    options,
+    ({ posts }) => sql`${posts.id} in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+    req,
+  )
+}
+
+/**
+ * Indexes posts that have no vector yet or changed after theirs was computed (posts created
+ * before the plugin was installed, or saved while it was disabled), in batches.
+ */
+export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } = {}): Promise<number> {
+  const options = pluginOptionsOf(payload)
+  let total = 0
+  for (;;) {
+    const count = await upsertVectors(
+      payload,
+      options,
+      ({ fts, posts }) => sql`${posts.id} in (
+        select p.id from ${posts} p
+        left join ${fts} f on f.id = p.id
+        where f.id is null or f.indexed_at < p.updated_at
+        order by p.id
+        limit ${batchSize}
+      )`,
+    )
+    total += count
+    if (count < batchSize) break
+  }
+  // Fresh statistics give similar posts the frequency of common words (see findSimilarPosts).
+  if (total > 0) {
+    const { fts } = searchTables(payload, options)
+    await (await queryRunner(payload)).execute(sql`analyze ${fts}`)
+  }
+  return total
+}

@@ -1,0 +1,313 @@
+'use client'
+
+import type { CollectionSlug, UIFieldClientComponent } from 'payload'
+
+import { Button, Link, toast, useConfig, useDocumentInfo, useField, useListDrawer, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useCallback, useEffect, useState } from 'react'
+
+import type { TranslationPanelData, TranslationPanelRow } from '../panelTypes'
+
+const strings = {
+  en: {
+    create: (label: string) => `Create ${label} version`,
+    draft: 'Draft',
+    failed: 'The action failed',
+    heading: 'Translations',
+    link: 'Link existing post',
+    linkTitle: (label: string) => `Choose the ${label} version`,
+    loading: 'Loading versions…',
+    markUpToDate: 'Mark up to date',
+    missing: 'No version yet',
+    original: 'Original',
+    outdated: 'Outdated',
+    outdatedHint: 'The source changed after this translation was made.',
+    published: 'Published',
+    saveFirst: 'Save this post to link or create its other language versions.',
+    thisPost: 'this post',
+    unlink: 'Unlink',
+    unlinkConfirm: (title: string) => `Unlink "${title}" from the other language versions?`,
+    upToDate: 'Up to date',
+  },
+  tr: {
+    create: (label: string) => `${label} sürümünü oluştur`,
+    draft: 'Taslak',
+    failed: 'İşlem başarısız oldu',
+    heading: 'Çeviriler',
+    link: 'Mevcut yazıyı bağla',
+    linkTitle: (label: string) => `${label} sürümünü seçin`,
+    loading: 'Sürümler yükleniyor…',
+    markUpToDate: 'Güncel olarak işaretle',
+    missing: 'Henüz sürüm yok',
+    original: 'Özgün',
+    outdated: 'Güncel değil',
+    outdatedHint: 'Kaynak metin bu çeviri yapıldıktan sonra değişti.',
+    published: 'Yayında',
+    saveFirst: 'Diğer dil sürümlerini bağlamak ya da oluşturmak için önce bu yazıyı kaydedin.',
+    thisPost: 'bu yazı',
+    unlink: 'Bağlantıyı kaldır',
+    unlinkConfirm: (title: string) => `"${title}" diğer dil sürümlerinden ayrılsın mı?`,
+    upToDate: 'Güncel',
+  },
+}
+
+type Strings = (typeof strings)['en']
+
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  display: 'grid',
+  gap: 12,
+  marginBottom: 'var(--base)',
+  padding: 12,
+}
+
+const badge = (tone: 'muted' | 'success' | 'warning'): React.CSSProperties => ({
+  background:
+    tone === 'warning'
+      ? 'var(--theme-warning-100)'
+      : tone === 'success'
+        ? 'var(--theme-success-100)'
+        : 'var(--theme-elevation-100)',
+  borderRadius: 3,
+  color:
+    tone === 'warning' ? 'var(--theme-warning-800)' : tone === 'success' ? 'var(--theme-success-800)' : 'var(--theme-elevation-800)',
+  display: 'inline-block',
+  fontSize: 11,
+  lineHeight: '18px',
+  marginInlineEnd: 4,
+  padding: '0 6px',
+})
+
+/** The message of a Payload error body: the field error when there is one. */
+function errorMessage(body: unknown, fallback: string): string {
+  const first = (body as { errors?: { data?: { errors?: { message?: string }[] }; message?: string }[] })?.errors?.[0]
+  return first?.data?.errors?.[0]?.message ?? first?.message ?? fallback
+}
+
+interface Actions {
+  api: string
+  editUrl: (id: number | string) => string
+  post: (path: string, body?: unknown) => Promise<any>
+  t: Strings
+}
+
+/** A language without a version: create it, or link an existing post in that language. */
+const MissingVersion: React.FC<{
+  actions: Actions
+  busy: boolean
+  data: TranslationPanelData
+  postsSlug: string
+  row: TranslationPanelRow
+  onChanged: () => void
+}> = ({ actions, busy, data, onChanged, postsSlug, row }) => {
+  const { t } = actions
+  const router = useRouter()
+  const [ListDrawer, , { closeDrawer, openDrawer }] = useListDrawer({
+    collectionSlugs: [postsSlug as CollectionSlug],
+    filterOptions: { [postsSlug]: { and: [{ language: { equals: row.code } }, { id: { not_equals: data.id } }] } },
+  })
+
+  const create = async () => {
+    const result = await actions.post(`/${data.id}/create-translation`, { language: row.code })
+    if (result?.doc?.id !== undefined) router.push(actions.editUrl(result.doc.id))
+  }
+
+  const link = async (targetId: number | string) => {
+    closeDrawer()
+    // Linking the original (default language) from one of its translations records this
+    // post as the translation; otherwise the chosen post is the translation of this one.
+    const translatedFrom = row.code === data.defaultLanguage && data.language !== data.defaultLanguage ? 'target' : 'source'
+    const result = await actions.post(`/${data.id}/link-translation`, { target: targetId, translatedFrom })
+    if (result) onChanged()
+  }
+
+  return (
+    <div style={{ display: 'grid', gap: 6 }}>
+      <span style={{ color: 'var(--theme-elevation-500)' }}>{t.missing}</span>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+        {row.canCreate && (
+          <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void create()} size="small">
+            {t.create(row.label)}
+          </Button>
+        )}
+        {row.canLink && (
+          <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={openDrawer} size="small">
+            {t.link}
+          </Button>
+        )}
+      </div>
+      <ListDrawer
+        allowCreate={false}
+        enableRowSelections={false}
+        onSelect={({ doc }) => void link(doc.id as number | string)}
+      />
+    </div>
+  )
+}
+
+/** A language's existing version: title (a link to edit it), status, and its actions. */
+const ExistingVersion: React.FC<{
+  actions: Actions
+  busy: boolean
+  row: TranslationPanelRow
+  onChanged: (status?: string) => void
+}> = ({ actions, busy, onChanged, row }) => {
+  const { t } = actions
+  const version = row.version!
+  const unlink = async () => {
+    if (!window.confirm(t.unlinkConfirm(version.title))) return
+    const result = await actions.post(`/${version.id}/unlink-translation`)
+    if (result) onChanged()
+  }
+  const markUpToDate = async () => {
+    const result = await actions.post(`/${version.id}/mark-up-to-date`)
+    if (result) onChanged(version.isCurrent ? result.doc?.translationStatus : undefined)
+  }
+  const outdated = version.translationStatus === 'outdated'
+  return (
+    <div style={{ display: 'grid', gap: 6 }}>
+      <div>
+        {version.isCurrent ? (
+          <strong>
+            {version.title} <span style={{ fontWeight: 'normal' }}>({t.thisPost})</span>
+          </strong>
+        ) : (
+          <Link href={actions.editUrl(version.id)}>{version.title || String(version.id)}</Link>
+        )}
+      </div>
+      <div>
+        <span style={badge(version.status === 'published' ? 'success' : 'muted')}>
+          {version.status === 'published' ? t.published : t.draft}
+        </span>
+        {outdated ? (
+          <span style={badge('warning')} title={t.outdatedHint}>
+            {t.outdated}
+          </span>
+        ) : version.translatedFrom !== undefined ? (
+          <span style={badge('muted')}>{t.upToDate}</span>
+        ) : (
+          <span style={badge('muted')}>{t.original}</span>
+        )}
+      </div>
+      {version.canEdit && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+          {outdated && (
+            <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void markUpToDate()} size="small">
+              {t.markUpToDate}
+            </Button>
+          )}
+          <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void unlink()} size="small">
+            {t.unlink}
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The "Translations" box in a post's sidebar: every configured language with its linked
+ * version (title linking to its edit page, draft/published, "Outdated"), or, when missing,
+ * "Create <language> version" and "Link existing post". All changes go through the posts
+ * collection's translation endpoints, so the server's linking rules and roles apply.
+ */
+export const TranslationsPanel: UIFieldClientComponent = () => {
+  const { collectionSlug, id, lastUpdateTime } = useDocumentInfo()
+  const { config } = useConfig()
+  const { i18n } = useTranslation()
+  const t = i18n.language === 'tr' ? strings.tr : strings.en
+  const statusField = useField<string>({ path: 'translationStatus' })
+  const [data, setData] = useState<TranslationPanelData | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [loadError, setLoadError] = useState<null | string>(null)
+
+  const postsSlug = collectionSlug ?? 'posts'
+  const api = `${config.serverURL ?? ''}${config.routes.api}/${postsSlug}`
+  const editUrl = useCallback(
+    (docId: number | string) => `${config.routes.admin}/collections/${postsSlug}/${docId}`.replace(/\/{2,}/g, '/'),
+    [config.routes.admin, postsSlug],
+  )
+
+  const load = useCallback(async () => {
+    if (id === undefined || id === null) return
+    try {
+      const response = await fetch(`${api}/${id}/translations`, { credentials: 'include' })
+      const body = await response.json().catch(() => null)
+      if (!response.ok) throw new Error(errorMessage(body, t.failed))
+      setData(body as TranslationPanelData)
+      setLoadError(null)
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : t.failed)
+    }
+  }, [api, id, t.failed])
+
+  useEffect(() => {
+    void load()
+  }, [load, lastUpdateTime])
+
+  const post = useCallback(
+    async (path: string, body?: unknown) => {
+      setBusy(true)
+      try {
+        const response = await fetch(`${api}${path}`, {
+          body: JSON.stringify(body ?? {}),
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        })
+        const json = await response.json().catch(() => null)
+        if (!response.ok) {
+          toast.error(errorMessage(json, t.failed))
+          return null
+        }
+        if (json?.message) toast.success(json.message)
+        return json
+      } finally {
+        setBusy(false)
+      }
+    },
+    [api, t.failed],
+  )
+
+  const onChanged = useCallback(
+    (status?: string) => {
+      // Show the new status without marking the form as modified.
+      if (status) statusField.setValue(status, true)
+      void load()
+    },
+    [load, statusField],
+  )
+
+  const actions: Actions = { api, editUrl, post, t }
+
+  return (
+    <div className="field-type translations-panel" style={box}>
+      <strong>{t.heading}</strong>
+      {id === undefined || id === null ? (
+        <span style={{ color: 'var(--theme-elevation-500)' }}>{t.saveFirst}</span>
+      ) : loadError ? (
+        <span role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {loadError}
+        </span>
+      ) : !data ? (
+        <span style={{ color: 'var(--theme-elevation-500)' }}>{t.loading}</span>
+      ) : (
+        <ul style={{ display: 'grid', gap: 12, listStyle: 'none', margin: 0, padding: 0 }}>
+          {data.rows.map((row) => (
+            <li data-language={row.code} key={row.code}>
+              <div lang={row.code} style={{ fontWeight: 600, marginBottom: 4 }}>
+                {row.label}
+              </div>
+              {row.version ? (
+                <ExistingVersion actions={actions} busy={busy} onChanged={onChanged} row={row} />
+              ) : (
+                <MissingVersion actions={actions} busy={busy} data={data} onChanged={() => onChanged()} postsSlug={postsSlug} row={row} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
