@@ -161,3 +161,10 @@ describe('dates', () => {
     expect(formatLongDate('nope', 'en')).toBe('')
   })
 })
+
+describe('explanatory notes with stray metadata', () => {
+  it('print the note alone, without an access date', () => {
+    const text = formatCitation({ accessedAt: '2025-12-03', note: '“Middle Corridor” is used as shorthand.' }, 'en')
+    expect(text).toBe('“Middle Corridor” is used as shorthand.')
+  })
+})

@@ -39,6 +39,11 @@ export function citationParts(
   lang: string,
   strings: Pick<UiStrings, 'accessDate'> = getStrings(lang),
 ): CitationSegment[] {
+  const note = clean(f.note)
+  // An explanatory note (no author, title or URL) prints its text alone, without the access date.
+  if (note && !clean(f.citedAuthors) && !clean(f.title) && !clean(f.url)) {
+    return mergeText(linkify(endWithStop(note)))
+  }
   const parts: CitationSegment[] = []
   const push = (kind: CitationSegment['kind'], text: string): void => {
     if (text) parts.push({ kind, text })
@@ -50,7 +55,6 @@ export function citationParts(
   push('text', clean(f.outlet))
   push('text', formatDate(f.publishedAt, lang))
   const url = clean(f.url)
-  const note = clean(f.note)
   // A note that already quotes the link ("For the full text see https://…") shows it in place.
   if (url && !note.includes(url)) push('url', url)
   const accessed = formatDate(f.accessedAt, lang)
