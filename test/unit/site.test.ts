@@ -142,3 +142,17 @@ describe('draft preview', () => {
     expect(postPreviewUrl({ language: 'en', slug: 'x' })).toContain('path=%2Fen%2Fx')
   })
 })
+
+describe('safeHref', () => {
+  it('keeps web links and drops script and data URLs', async () => {
+    const { safeHref } = await import('../../src/components/RichText/converters')
+    expect(safeHref('https://cepa.org/x')).toBe('https://cepa.org/x')
+    expect(safeHref('/en/other-post')).toBe('/en/other-post')
+    expect(safeHref('mailto:a@b.org')).toBe('mailto:a@b.org')
+    expect(safeHref(' javascript:alert(1)')).toBe('#')
+    expect(safeHref('JaVaScRiPt:alert(1)')).toBe('#')
+    expect(safeHref('data:text/html,x')).toBe('#')
+    expect(safeHref('//evil.example')).toBe('#')
+    expect(safeHref(undefined)).toBe('#')
+  })
+})

@@ -88,6 +88,11 @@ function Upload({ node }: { node: SerializedUploadNode }): ReactNode {
  * JSX converters for post bodies, one per node type: ours for structure and endnotes, the
  * Lexical package's for text formatting, tables, rules and breaks. Exported for other front ends.
  */
+// Content saved before the save-time guard may still hold javascript:/data: links.
+const SAFE_SCHEME = /^(https?:|mailto:|tel:|#|\/(?!\/))/i
+export const safeHref = (url: unknown): string =>
+  typeof url === 'string' && SAFE_SCHEME.test(url.trim()) ? url.trim() : '#'
+
 export function createPostConverters({ endnoteReference }: PostConvertersArgs): JSXConvertersFunction<NodeTypes> {
   return () => {
     const converters: JSXConverters<NodeTypes> = {
@@ -97,7 +102,7 @@ export function createPostConverters({ endnoteReference }: PostConvertersArgs): 
       ...HorizontalRuleJSXConverter,
       ...TableJSXConverter,
       autolink: ({ node, nodesToJSX }) => (
-        <a href={node.fields.url} rel="noopener noreferrer">
+        <a href={safeHref(node.fields.url)} rel="noopener noreferrer">
           {nodesToJSX({ nodes: node.children })}
         </a>
       ),
@@ -119,7 +124,7 @@ export function createPostConverters({ endnoteReference }: PostConvertersArgs): 
       },
       link: ({ node, nodesToJSX }) => {
         const external = node.fields.linkType !== 'internal'
-        const href = external ? (node.fields.url ?? '#') : internalHref(node)
+        const href = external ? safeHref(node.fields.url) : internalHref(node)
         const newTab = Boolean(node.fields.newTab)
         return (
           <a href={href} rel={newTab || external ? 'noopener noreferrer' : undefined} target={newTab ? '_blank' : undefined}>
