@@ -8,7 +8,6 @@ export default defineConfig({
     alias: {
       '@payload-config': path.join(root, 'payload.config.ts'),
       'payload-policy-posts/client': path.join(root, 'src/plugin/exports/client.ts'),
-      'payload-policy-posts/rsc': path.join(root, 'src/plugin/exports/rsc.ts'),
       'payload-policy-posts': path.join(root, 'src/plugin/index.ts'),
       '@': path.join(root, 'src'),
     },
