@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import type { PolicyPostsOptions } from '../plugin/index'
 
+import { migrations } from '../migrations'
 import { policyPosts } from '../plugin/index'
 import { payloadSecret } from './secret'
 import { siteOptions } from './siteOptions'
@@ -23,6 +24,11 @@ export interface SiteConfigArgs {
   onContentChange?: PolicyPostsOptions['onContentChange']
   /** Extra Payload config merged before the plugin runs (tests: host collections). */
   extend?: Partial<Config>
+  /**
+   * Push the schema on start outside production (Payload's dev mode).
+   * @default true
+   */
+  push?: boolean
 }
 
 /**
@@ -64,6 +70,11 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
         connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3_000),
         max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       },
+      // Production schema changes ship as migrations (`npm run migrate`); with
+      // PAYLOAD_MIGRATE_ON_START=true a production server applies pending ones as it starts.
+      migrationDir: path.join(root, 'src/migrations'),
+      prodMigrations: process.env.PAYLOAD_MIGRATE_ON_START === 'true' ? migrations : undefined,
+      push: args.push ?? true,
     }),
     cors: security.cors,
     csrf: security.csrf,

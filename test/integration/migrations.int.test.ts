@@ -1,0 +1,34 @@
+import { getPayload } from 'payload'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+
+import { closePayload } from '../../src/lib/closePayload'
+import { createSiteConfig } from '../../src/lib/createSiteConfig'
+import { ensureDatabase } from '../../src/lib/database/createDatabase'
+import { migrations } from '../../src/migrations'
+import { searchPosts } from '../../src/plugin'
+import { bodyCiting, createFootnote } from '../helpers/fixtures'
+import { testDatabaseName } from '../helpers/testPayload'
+
+let close: (() => Promise<void>) | undefined
+afterAll(async () => close?.())
+
+describe('production migrations', () => {
+  it('build, on an empty database, a schema the plugin works on without push', async () => {
+    const url = await ensureDatabase(inject('serverUrl'), testDatabaseName('migrations'))
+    const config = await createSiteConfig({ databaseUrl: url, push: false })
+    const payload = await getPayload({ config, key: 'migrations' })
+    close = () => closePayload(payload)
+    await payload.db.migrate({ migrations })
+    const status = await payload.find({ collection: 'payload-migrations', overrideAccess: true })
+    expect(status.docs.map((doc) => doc.name)).toEqual(migrations.map((m) => m.name))
+
+    const note = await createFootnote(payload)
+    const post = await payload.create({
+      collection: 'posts',
+      data: { _status: 'published', content: bodyCiting(note.id) as never, language: 'tr', title: 'Hazar Denizi üzerinden enerji taşımacılığı' },
+    })
+    expect(post.endnotes?.[0]?.label).toBe('i')
+    const found = await searchPosts(payload, { language: 'tr', q: 'enerjinin' })
+    expect(found.docs.map((doc) => doc.id)).toContain(post.id)
+  })
+})
