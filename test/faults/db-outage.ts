@@ -7,7 +7,7 @@
  * its own; every write the API acknowledged (201) is in the database exactly once.
  * Prints the figures per phase and exits 1 when a check fails.
  */
-import { login, percentile, readerPaths, seedDatabase, startDatabase, startSite } from '../load/harness'
+import { finishScript, login, percentile, readerPaths, seedDatabase, startDatabase, startSite } from '../load/harness'
 
 const READERS = Number(process.env.FAULT_READERS ?? 6)
 const WARMUP_MS = 10_000
@@ -157,13 +157,7 @@ async function main() {
     await site.stop()
     await db.stop().catch(() => undefined)
   }
-  if (failures.length > 0) {
-    console.error('[faults] FAILED:\n  ' + failures.join('\n  '))
-    console.error(site.output().split('\n').slice(-40).join('\n'))
-    process.exit(1)
-  }
-  console.log('[faults] passed')
-  process.exit(0)
+  finishScript('faults', failures, site.output())
 }
 
 void main()

@@ -3,13 +3,13 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import type { TestPayload } from './testPayload'
 
 import { seed } from '../../src/lib/seed/seed'
 import { startTestPayload } from './testPayload'
+import { freePort } from './freePort'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -21,16 +21,6 @@ export interface SiteServer extends TestPayload {
   stop: () => Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, log: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs

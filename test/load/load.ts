@@ -9,7 +9,7 @@
  */
 import autocannon from 'autocannon'
 
-import { login, readerPaths, seedDatabase, startDatabase, startSite } from './harness'
+import { finishScript, login, readerPaths, seedDatabase, startDatabase, startSite } from './harness'
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
@@ -136,13 +136,7 @@ async function main() {
     await site.stop()
     await db.stop().catch(() => undefined)
   }
-  if (failures.length > 0) {
-    console.error('[load] FAILED:\n  ' + failures.join('\n  '))
-    console.error(site.output().split('\n').slice(-40).join('\n'))
-    process.exit(1)
-  }
-  console.log('[load] passed')
-  process.exit(0)
+  finishScript('load', failures, site.output())
 }
 
 void main()
