@@ -235,15 +235,7 @@ function buildUnit(ctx: Context, unit: Plan['units'][number], batch: Batch, post
   })
 }
 
-const writeTimes: Record<string, number> = {}
-async function timedInsert(db: Db, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
-  const start = performance.now()
-  await insertRecords(db, table, columns, rows)
-  writeTimes[table] = (writeTimes[table] ?? 0) + performance.now() - start
-}
-
 async function writeBatch(db: Db, batch: Batch): Promise<void> {
-  const insertRecords = timedInsert
   await insertRecords(db, 'translations', { created_at: 'timestamptz', id: 'integer', label: 'varchar', updated_at: 'timestamptz' }, batch.groups)
   await insertRecords(db, 'posts', POST_COLUMNS, batch.posts as unknown as Record<string, unknown>[])
   await insertRecords(db, 'posts_highlights', { _order: 'integer', _parent_id: 'integer', id: 'varchar', text: 'varchar' }, batch.highlights)
@@ -373,31 +365,18 @@ async function resetSequences(db: Db): Promise<void> {
   }
 }
 
-/** Indexes every post with the plugin's own vector definition; the GIN index is rebuilt once at the end. */
-async function indexPosts(payload: Payload, db: Db, posts: number, log: (line: string) => void): Promise<void> {
+/** Drops the GIN index on the vectors (rebuilt once at the end: far faster than row-by-row inserts). */
+async function dropGin(db: Db): Promise<string[]> {
   const found = await db.execute(
     `select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'posts_fts' and indexdef ilike '%using gin%'`,
   )
   for (const row of found.rows) await db.execute(`drop index "${String(row.indexname)}"`)
-  const chunk = 1000
-  let next = 1
-  let done = 0
-  const started = Date.now()
-  // two workers: one per core (the vector computation is Postgres-side CPU)
-  const worker = async () => {
-    for (;;) {
-      const from = next
-      if (from > posts) return
-      next += chunk
-      const ids = Array.from({ length: Math.min(chunk, posts - from + 1) }, (_, i) => from + i)
-      await updateSearchIndex(payload, ids)
-      done += ids.length
-      if (done % 10_000 < chunk) log(`  indexed ${done}/${posts} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
-    }
-  }
-  await Promise.all([worker(), worker()])
+  return found.rows.map((row) => String(row.indexdef))
+}
+
+async function rebuildGin(db: Db, definitions: string[]): Promise<void> {
   await db.execute(`set maintenance_work_mem = '1GB'`)
-  for (const row of found.rows) await db.execute(String(row.indexdef))
+  for (const definition of definitions) await db.execute(definition)
   await db.execute(`reset maintenance_work_mem`)
 }
 
@@ -427,9 +406,16 @@ export async function generateCorpus(
   const { groups, units } = plan(posts, seed)
 
   const started = Date.now()
-  let pending: Promise<void> = Promise.resolve()
+  const gin = await dropGin(db)
+  // Three streams at once: this process writes the prose of the next batch while Postgres
+  // inserts the previous one and computes the full-text vectors of earlier ones, with the
+  // plugin's own `updateSearchIndex` (two chains, one per core).
+  let writing: Promise<void> = Promise.resolve()
+  const indexing: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()]
   let batch: Batch = { endnotes: [], groups: [], highlights: [], posts: [], rels: [] }
   let written = 0
+  let indexed = 0
+  let batches = 0
   let words = 0
   const counts = { endnotes: 0, highlights: 0 }
   await time('posts', async () => {
@@ -441,19 +427,26 @@ export async function generateCorpus(
         counts.endnotes += full.endnotes.length
         counts.highlights += full.highlights.length
         for (const post of full.posts) words += countWords(post.content)
-        // generate the next batch while Postgres writes this one
-        await pending
+        await writing
         written += full.posts.length
-        pending = writeBatch(db, full)
+        const ids = full.posts.map((post) => post.id)
+        const write = writeBatch(db, full)
+        writing = write
+        const chain = batches++ % 2
+        indexing[chain] = Promise.all([indexing[chain], write]).then(async () => {
+          await updateSearchIndex(payload, ids)
+          indexed += ids.length
+          if (indexed % 10_000 < BATCH) log(`  indexed ${indexed}/${posts} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+        })
         if (written % 10_000 < BATCH) log(`  posts ${written}/${posts} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
       }
     }
-    await pending
+    await writing
   })
-  for (const [table, ms] of Object.entries(writeTimes)) timings[`write:${table}`] = Math.round(ms)
+  await time('searchIndex', () => Promise.all(indexing))
   await time('versions', () => writeVersions(db))
   await time('sequences', () => resetSequences(db))
-  await time('searchIndex', () => indexPosts(payload, db, posts, log))
+  await time('ginIndex', () => rebuildGin(db, gin))
   await time('analyze', () => db.execute('analyze'))
 
   const max = async (table: string) => Number((await db.execute(`select coalesce(max(id), 0) as m from "${table}"`)).rows[0].m)
