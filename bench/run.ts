@@ -5,7 +5,8 @@
  *
  * Options: --posts N (1000) · --seed S · --name NAME (posts-<size>) · --samples N (300)
  * · --duration S (20) · --warmup S (5) · --connections N (10) · --editor-iterations N (20)
- * · --import-iterations N (8) · --baseline-budget S (120) · --only similar,editor,import,pages
+ * · --import-iterations N (8) · --baseline-budget S (120) · --heap-cap MB (384; 0 = skip)
+ * · --only similar,editor,import,pages
  * · --skip … · --regenerate · --generate-only · --no-build
  */
 import fs from 'node:fs'
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     duration: { default: '20', type: 'string' },
     'editor-iterations': { default: '20', type: 'string' },
     'generate-only': { default: false, type: 'boolean' },
+    'heap-cap': { default: '384', type: 'string' },
     'import-iterations': { default: '8', type: 'string' },
     name: { type: 'string' },
     'no-build': { default: false, type: 'boolean' },
@@ -210,6 +212,7 @@ async function main(): Promise<void> {
             connections: Number(args.connections),
             databaseUrl: db.url,
             duration: Number(args.duration),
+            heapCapMb: Number(args['heap-cap']),
             log,
             paths: { main: `/${String(main.language)}/${String(main.slug)}`, rotation },
             warmup: Number(args.warmup),
@@ -268,7 +271,10 @@ function evaluateTargets(r: Results): Results['targets'] {
   add('dynamic render p95 at 10k', '≤ 80 ms', r.pages?.dynamic.latency.p95, (v) => v <= 80, r.corpus.posts === 10_000, ' ms')
   for (const op of ['create', 'update', 'publish'] as const) add(`editor ${op} p95`, '≤ 300 ms', r.editor?.[op].p95, (v) => v <= 300, true, ' ms')
   add('import 5,000 words / 50 notes p95', '≤ 2000 ms', r.import?.p95, (v) => v <= 2000, true, ' ms')
-  add('server peak RSS during dynamic render', '≤ 500 MB', r.pages?.serverRssMb.peakDuringDynamic, (v) => v <= 500, true, ' MB')
+  add('server peak RSS during dynamic render (default Node flags)', '≤ 500 MB', r.pages?.serverRssMb.peakDuringDynamic, (v) => v <= 500, true, ' MB')
+  if (r.pages?.dynamicHeapCapped) {
+    add(`server peak RSS during dynamic render (${r.pages.dynamicHeapCapped.nodeArgs.join(' ')})`, '≤ 500 MB', r.pages.dynamicHeapCapped.peakRssMb, (v) => v <= 500, true, ' MB')
+  }
   return out
 }
 
@@ -286,6 +292,7 @@ function renderTable(r: Results): string {
     line(`post page (a) cached [${p.cached.cacheHeader ?? '?'}]`, p.cached.latency, `${p.cached.requestsPerSec} req/s`)
     line(`post page (b) dynamic render (${p.dynamic.rotation} posts)`, p.dynamic.latency, `${p.dynamic.requestsPerSec} req/s`)
     line(`  (b) with 1 connection`, p.dynamicSingleConnection.latency, `${p.dynamicSingleConnection.requestsPerSec} req/s`)
+    if (p.dynamicHeapCapped) line(`  (b) on a server with ${p.dynamicHeapCapped.nodeArgs.join(' ')}`, p.dynamicHeapCapped.latency, `${p.dynamicHeapCapped.requestsPerSec} req/s`)
     line('post page (c) static file (ceiling)', p.static.latency, `${p.static.requestsPerSec} req/s`)
   }
   if (r.editor) {
@@ -306,7 +313,7 @@ function renderTable(r: Results): string {
   if (r.pages) {
     out.push(
       '',
-      `cached / static ceiling: ${(r.pages.cachedVsStatic * 100).toFixed(1)} %   server RSS: idle ${r.pages.serverRssMb.idle} MB, peak during (b) ${r.pages.serverRssMb.peakDuringDynamic} MB   page ${r.pages.htmlBytes} bytes   ${r.pages.cached.connections} connections × ${r.pages.cached.durationSeconds} s   non-2xx/errors: a ${r.pages.cached.non2xx}/${r.pages.cached.errors}, b ${r.pages.dynamic.non2xx}/${r.pages.dynamic.errors}, c ${r.pages.static.non2xx}/${r.pages.static.errors}`,
+      `cached / static ceiling: ${(r.pages.cachedVsStatic * 100).toFixed(1)} %   server RSS: idle ${r.pages.serverRssMb.idle} MB, peak during (b) ${r.pages.serverRssMb.peakDuringDynamic} MB${r.pages.dynamicHeapCapped ? ` (${r.pages.dynamicHeapCapped.peakRssMb} MB with ${r.pages.dynamicHeapCapped.nodeArgs.join(' ')})` : ''}   page ${r.pages.htmlBytes} bytes   ${r.pages.cached.connections} connections × ${r.pages.cached.durationSeconds} s   non-2xx/errors: a ${r.pages.cached.non2xx}/${r.pages.cached.errors}, b ${r.pages.dynamic.non2xx}/${r.pages.dynamic.errors}, c ${r.pages.static.non2xx}/${r.pages.static.errors}`,
     )
   }
   out.push(`1-min load average at each section's start (shared machine): ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}`).join(', ')}`)

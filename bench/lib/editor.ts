@@ -29,7 +29,7 @@ export async function ensureEditor(payload: Payload): Promise<TypedUser> {
   return { ...user, collection: 'users' } as TypedUser
 }
 
-function richBody(writer: Writer, random: Random, words: number, footnotes: number[]) {
+function richBody(writer: Writer, words: number, footnotes: number[]) {
   const paragraphs = writer.paragraphs(words)
   const sentences = paragraphs.reduce((n, p) => n + p.length, 0)
   const every = Math.max(1, Math.floor(sentences / (footnotes.length + 1)))
@@ -51,7 +51,6 @@ function richBody(writer: Writer, random: Random, words: number, footnotes: numb
   })
   // any notes left over go at the end of the last paragraph
   while (note < footnotes.length) (children[children.length - 1].children as unknown[]).push(endnoteNode(footnotes[note++]))
-  void random
   return rootNode(children)
 }
 
@@ -85,7 +84,7 @@ export async function benchEditor(
           _status: 'draft',
           authors: [random.int(1, 200), random.int(1, 200)].filter((v, k, a) => a.indexOf(v) === k),
           category: random.int(1, 20),
-          content: richBody(writer, random, 1500, notes) as never,
+          content: richBody(writer, 1500, notes) as never,
           highlights: [{ text: writer.highlight() }, { text: writer.highlight() }, { text: writer.highlight() }],
           language: 'en',
           title,
@@ -99,7 +98,7 @@ export async function benchEditor(
     const update = await timed(() =>
       payload.update({
         collection: 'posts',
-        data: { content: richBody(writer, random, 1500, notes) as never, title: `${title} (revised)`.slice(0, 300) },
+        data: { content: richBody(writer, 1500, notes) as never, title: `${title} (revised)`.slice(0, 300) },
         draft: true,
         id,
         overrideAccess: false,

@@ -25,6 +25,7 @@ import { summarize } from './stats'
 // autocannon ships no types: the part used here (its `response` event gives every latency).
 interface AutocannonResult {
   errors: number
+  statusCodeStats?: Record<string, { count: number }>
   non2xx: number
   requests: { total: number }
   throughput: { total: number }
@@ -238,6 +239,8 @@ export interface LoadResult {
   requestsPerSec: number
   requests: number
   non2xx: number
+  /** Responses per HTTP status. */
+  statuses: Record<string, number>
   errors: number
   bytesPerRequest: number
   durationSeconds: number
@@ -281,6 +284,7 @@ export async function load({
     errors: result.errors + result.timeouts,
     latency: summarize(latencies),
     non2xx: result.non2xx,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
     requests: result.requests.total,
     requestsPerSec: Math.round((result.requests.total / duration) * 10) / 10,
   }
@@ -299,6 +303,8 @@ export interface PageResult {
   htmlBytes: number
   cached: LoadResult & { cacheHeader: null | string }
   dynamic: LoadResult & { rotation: number; cacheControl: null | string }
+  /** (b) on a server started with a capped V8 heap (`--max-old-space-size`), for its memory. */
+  dynamicHeapCapped?: LoadResult & { nodeArgs: string[]; peakRssMb: number }
   /** (b) with one connection: render latency without queueing behind other requests. */
   dynamicSingleConnection: LoadResult
   static: LoadResult
@@ -312,11 +318,14 @@ export async function benchPages({
   connections,
   databaseUrl,
   duration,
+  heapCapMb = 384,
   log,
   paths,
   warmup,
 }: {
   buildId: string
+  /** Also measure (b) with `--max-old-space-size=<this>` (0: skip). */
+  heapCapMb?: number
   connections: number
   databaseUrl: string
   duration: number
@@ -374,9 +383,32 @@ export async function benchPages({
     await load({ baseUrl: server.baseUrl, connections, duration: warmup, paths: [staticPath] })
     const staticLoad = await load({ baseUrl: server.baseUrl, connections, duration, paths: [staticPath] })
     log(`  (c) static: ${staticLoad.requestsPerSec} req/s, p95 ${staticLoad.latency.p95} ms`)
+    await server.stop()
+
+    // (b) again on a server whose V8 heap is capped: the same renders, resident memory bounded
+    let heapCapped: (LoadResult & { nodeArgs: string[]; peakRssMb: number }) | undefined
+    if (heapCapMb > 0) {
+      const nodeArgs = [`--max-old-space-size=${heapCapMb}`]
+      const capped = await startServer({ databaseUrl, env: { REDIS_URL: undefined }, nodeArgs })
+      try {
+        await load({ baseUrl: capped.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
+        let peak = 0
+        const cappedSampler = setInterval(() => (peak = Math.max(peak, treeRssMb(capped.child.pid!))), 200)
+        try {
+          const result = await load({ baseUrl: capped.baseUrl, connections, duration, headers: { cookie }, paths: paths.rotation })
+          heapCapped = { ...result, nodeArgs, peakRssMb: peak }
+        } finally {
+          clearInterval(cappedSampler)
+        }
+        log(`  (b'') dynamic with ${nodeArgs.join(' ')}: ${heapCapped.requestsPerSec} req/s, p95 ${heapCapped.latency.p95} ms, peak RSS ${peak} MB`)
+      } finally {
+        await capped.stop()
+      }
+    }
     return {
       buildId,
       cached,
+      dynamicHeapCapped: heapCapped,
       cachedVsStatic: Math.round((cached.requestsPerSec / staticLoad.requestsPerSec) * 1000) / 1000,
       dynamic,
       dynamicSingleConnection: dynamicSingle,

@@ -27,7 +27,7 @@ async function redisReachable(): Promise<boolean> {
   } catch {
     return false
   } finally {
-    await client.close()
+    if (client.isOpen) await client.close().catch(() => client.destroy())
   }
 }
 
