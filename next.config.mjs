@@ -12,33 +12,25 @@ import { fileURLToPath } from 'node:url'
  */
 const dev = process.env.NODE_ENV !== 'production'
 
-const siteCsp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  // 'self', not 'none': the admin's Live Preview frames the site from the same origin.
-  "frame-ancestors 'self'",
-].join('; ')
+/** The policy shared by site and admin; the admin adds `blob:` workers. */
+const csp = ({ admin }) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    ...(admin ? ["worker-src 'self' blob:"] : []),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    // 'self', not 'none': the admin's Live Preview frames the site from the same origin.
+    "frame-ancestors 'self'",
+  ].join('; ')
 
-const adminCsp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ')
+const siteCsp = csp({ admin: false })
+const adminCsp = csp({ admin: true })
 
 const common = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
