@@ -183,13 +183,33 @@ describe('admin: endnote references in the post body', () => {
     await waitForRefCount(2)
     expect(await shownNumbers()).toEqual(['[i]', '[i]'])
 
-    // Backspace right after a reference (the last node of the paragraph) deletes it like a character.
-    // Put the caret in the editor first: after the remove button, focus may be outside it.
-    await page.locator(EDITOR).first().click({ position: { x: 4, y: 4 } })
-    await page.keyboard.press('Control+End')
+    // A selected reference is deleted by Backspace like a character.
+    await page.locator(REF).last().click()
     await page.keyboard.press('Backspace')
     await waitForRefCount(1)
     await page.screenshot({ path: artifactPath('admin-endnote-4-after-remove.png') })
     expect(pageErrors).toEqual([])
+  })
+
+  it('publishes from the admin and shows the reference and its note on the public page', async () => {
+    const published = page.waitForResponse(
+      (res) => /\/api\/posts\/[^/?]+/.test(res.url()) && ['PATCH', 'POST'].includes(res.request().method()),
+      { timeout: 60_000 },
+    )
+    await page.locator('#action-save').click()
+    expect((await published).status()).toBeLessThan(400)
+    const post = await server.payload.findByID({ ...asAdmin, collection: 'posts', id: postId })
+    expect(post._status).toBe('published')
+    expect(post.endnotes?.map((note) => note.label)).toEqual(['i'])
+
+    const reader = await browser.newPage()
+    const response = await reader.goto(`${server.baseUrl}/en/${post.slug}`)
+    expect(response?.status()).toBe(200)
+    const refs = reader.locator('a[role="doc-noteref"]')
+    await expect.poll(() => refs.allTextContents()).toEqual(['[i]'])
+    const note = reader.locator('[role="doc-endnotes"] li#note-i')
+    await expect.poll(() => note.textContent()).toContain('Beta Study of Pipelines')
+    await reader.screenshot({ path: artifactPath('admin-endnote-5-public-page.png') })
+    await reader.close()
   })
 })
