@@ -24,17 +24,34 @@ export interface FindSimilarPostsArgs {
 
 /** How the query is built and how the ranking blends text, category and recency (see `similarPostsQuery`). */
 export const SIMILARITY_WEIGHTS = {
-  /** The source's lexemes considered for the query (best by tf × estimated idf). */
-  candidateTerms: 64,
+  /**
+   * The source's lexemes considered for the query (best by tf × estimated idf). Each one not in
+   * the column statistics is counted through the GIN index (about 1 ms at 100k posts), so this
+   * is kept small.
+   */
+  candidateTerms: 32,
   /** Of those, how many (by tf × idf) make up the query. */
   queryTerms: 24,
   /** Document frequencies are counted up to this many posts (cost bound for common words). */
   documentFrequencyCap: 500,
   /** Words found in more than this share of all posts are not used (they match everything). */
   maxDocumentShare: 0.3,
-  /** Only terms in at most this share of posts (or `matchDocumentFloor` posts) select candidates. */
-  matchDocumentShare: 0.05,
-  matchDocumentFloor: 50,
+  /**
+   * Cumulative document-frequency budget of the terms that fetch candidates: the query's terms
+   * are taken rarest first while their document frequencies add up to at most this many posts,
+   * so a few hundred posts are ranked however large the corpus is.
+   */
+  matchDocumentBudget: 150,
+  /**
+   * Terms keep being added past the budget while the rarer ones cover fewer posts than this:
+   * the rarest words (names, figures) are often shared only with the post's own translations.
+   */
+  matchDocumentFloor: 20,
+  /**
+   * At most this many candidates are ranked (the newest, by id), a hard bound on the ranking's
+   * cost for posts whose rarest words are still common.
+   */
+  maxCandidates: 200,
   /** Text similarity is multiplied by 1 + this when the categories match. */
   sameCategory: 0.3,
   /** Share of the score that depends on recency (the rest is text × category). */
@@ -80,8 +97,10 @@ async function sourceOf(payload: Payload, postId: number | string, req?: Partial
  * is built from the source's own stored vector: its lexemes weighted by frequency (title 4,
  * key points 2, body 1 per occurrence) × inverse document frequency (counted through the GIN
  * index, capped), the best `queryTerms` OR-ed into a tsquery. Candidates come from the GIN
- * index (`search_vector @@ query`), are ranked with `ts_rank_cd` relative to the source's own
- * rank against that query, then multiplied by a same-category bonus and a recency factor.
+ * index with only the rarest of those terms (a cumulative document-frequency budget, so their
+ * number stays in the hundreds at any corpus size), are ranked with `ts_rank_cd` against the
+ * full query relative to the source's own rank, then multiplied by a same-category bonus and
+ * a recency factor.
  */
 export function similarPostsQuery(
   payload: Payload,
@@ -153,36 +172,62 @@ export function similarPostsQuery(
       order by score desc, counted.lexeme
       limit ${w.queryTerms}
     ),
-    -- the query ranks with every term; candidates are fetched from the GIN index with the
-    -- rarer ones only, so a term found in thousands of posts cannot make them all candidates
-    q as (
-      select string_agg(terms.tq::text, ' | ')::tsquery as query,
-        coalesce(
-          string_agg(terms.tq::text, ' | ') filter (
-            where terms.df <= greatest(${w.matchDocumentShare}::float8 * (select total from corpus), ${w.matchDocumentFloor})
-          ),
-          string_agg(terms.tq::text, ' | ')
-        )::tsquery as match
+    -- The query ranks with every term, but only the rarest terms fetch candidates: ranking
+    -- (ts_rank_cd) costs per candidate, and OR-ing every term matched about half the posts of
+    -- a language. Terms are taken rarest first while their document frequencies add up to the
+    -- budget; the rarest one is always taken, so a post with no rare word still gets candidates
+    -- and the cost never falls back to all terms.
+    by_rarity as (
+      select terms.tq, terms.df,
+        row_number() over w as n,
+        sum(terms.df) over w as covered
       from terms
+      window w as (order by terms.df, terms.score desc, terms.tq::text rows between unbounded preceding and current row)
+    ),
+    q as (
+      select (select string_agg(terms.tq::text, ' | ')::tsquery from terms) as query,
+        case
+          -- even the rarest word is too common to fetch candidates alone: require it together
+          -- with the next rarest one (posts sharing both are the likely similar ones)
+          when (select df from by_rarity where n = 1) > ${w.matchDocumentBudget}
+            then (select string_agg(by_rarity.tq::text, ' & ' order by by_rarity.n)::tsquery from by_rarity where by_rarity.n <= 2)
+          else (
+            select string_agg(by_rarity.tq::text, ' | ' order by by_rarity.n)::tsquery
+            from by_rarity
+            where by_rarity.n = 1 or by_rarity.covered <= ${w.matchDocumentBudget}
+              or by_rarity.covered - by_rarity.df < ${w.matchDocumentFloor}
+          )
+        end as match
+    ),
+    -- Candidates: fetched through the GIN index with the rare terms only, filtered to the posts
+    -- that may be shown, capped (newest first) before ranking. The cap counts eligible posts
+    -- only, so other languages or the source's translations cannot crowd out the real ones;
+    -- sorting by id reads no vector (they stay TOAST pointers until ranked).
+    matched as materialized (
+      select ${fts.id} as id, ${fts.searchVector} as v
+      from ${fts}
+      join ${posts} on ${posts.id} = ${fts.id}
+      where ${fts.searchVector} @@ (select match from q)
+        and ${posts.language}::text = ${source.language}
+        and ${posts._status}::text = 'published'
+        and ${posts.id} not in (${sql.join(
+          excluded.map((id) => sql`${id}`),
+          sql`, `,
+        )})
+        ${source.translationGroup === null ? sql`` : sql`and ${posts.translationGroup} is distinct from ${source.translationGroup}`}
+      order by ${fts.id} desc
+      limit ${w.maxCandidates}
     ),
     self as (
       select greatest(ts_rank_cd(src.v, (select query from q), 1), 1e-9) as rank from src
     )
     select ${posts.id} as id,
-      least(ts_rank_cd(${fts.searchVector}, (select query from q), 1) / (select rank from self), 1)
+      least(ts_rank_cd(matched.v, (select query from q), 1) / (select rank from self), 1)
         * (1 + ${w.sameCategory}::float8 * (${source.category === null ? sql`false` : sql`${posts.category} is not distinct from ${source.category}`})::int)
         * (1 - ${w.recency}::float8 + ${w.recency}::float8 / (1 + greatest(extract(epoch from now() - coalesce(${posts.publishedAt}, ${posts.createdAt})), 0) / 86400.0 / ${w.recencyHalfLifeDays}::float8))
         as score
-    from ${fts}
-    join ${posts} on ${posts.id} = ${fts.id}
-    where ${fts.searchVector} @@ (select match from q)
-      and ${posts.language}::text = ${source.language}
-      and ${posts._status}::text = 'published'
-      and ${posts.id} not in (${sql.join(
-        excluded.map((id) => sql`${id}`),
-        sql`, `,
-      )})
-      ${source.translationGroup === null ? sql`` : sql`and ${posts.translationGroup} is distinct from ${source.translationGroup}`}
+    from matched
+    join ${posts} on ${posts.id} = matched.id
     order by score desc, ${posts.publishedAt} desc nulls last, ${posts.id} desc
     limit ${limit}
   `
