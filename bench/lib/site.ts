@@ -15,11 +15,11 @@ import autocannonModule from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import type { Summary } from './stats'
 
+import { freePort } from '../../test/helpers/freePort'
 import { summarize } from './stats'
 
 // autocannon ships no types: the part used here (its `response` event gives every latency).
@@ -117,17 +117,6 @@ export async function prepareSite({ allowBuild, log }: { allowBuild: boolean; lo
   // The file must exist when the server starts (public files are listed at start-up).
   fs.writeFileSync(path.join(SITE_DIR, 'public', STATIC_NAME), '<!doctype html><title>placeholder</title>')
   return { buildId }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export interface RunningServer {
