@@ -11,7 +11,7 @@ import { relationId } from '../utilities/relationId'
 import { afterLeavingGroup } from './detach'
 import { forbidden } from './errors'
 import { ensureGroup, refreshGroupLabel } from './groups'
-import { notifyGroupChange } from './notify'
+import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
 import { duplicateVersionError, languageHolder, loadPost, optionsOf, requestFor } from './shared'
 import { computeTranslationStatus } from './status'
 import { inTransaction } from './transaction'
@@ -134,6 +134,6 @@ export async function linkTranslation(payload: Payload, args: LinkTranslationArg
     loadPost(req, options, idOf(args.source)),
     loadPost(req, options, idOf(args.target)),
   ])
-  await notifyGroupChange(req, options, [source, target], [outcome.group, outcome.previousGroup])
+  await notifyPostsChanged(options, req, { groups: [outcome.group, outcome.previousGroup], operation: 'update', posts: [source, target] })
   return { group: outcome.group, source: source!, target: target! }
 }

@@ -7,7 +7,7 @@ import type { ID, PostLike } from './shared'
 import { relationId } from '../utilities/relationId'
 import { afterLeavingGroup } from './detach'
 import { assertCanEdit } from './errors'
-import { notifyGroupChange } from './notify'
+import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
 import { loadPost, optionsOf, requestFor } from './shared'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
@@ -53,6 +53,6 @@ export async function unlinkTranslation(
     overrideAccess: true,
     req,
   })) as null | PostLike
-  await notifyGroupChange(req, options, [published ?? undefined], [group])
+  await notifyPostsChanged(options, req, { groups: [group], operation: 'update', posts: [published] })
   return { group, post: (await loadPost(req, options, id))! }
 }
