@@ -3,8 +3,7 @@ import type { NextRequest } from 'next/server'
 import { NextResponse } from 'next/server'
 
 import { databaseReachable } from './lib/database/health'
-
-const RETRY_AFTER_SECONDS = '10'
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableHeaders } from './lib/database/unavailable'
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -16,16 +15,15 @@ const PAGE = `<!doctype html>
 /**
  * During a database outage every request gets a fast 503 (HTML for pages, JSON for the API)
  * with Retry-After, instead of waiting for the connection timeout and failing with a 500.
- * The check is one TCP probe per second shared by all requests (src/lib/database/health.ts).
+ * The check is one TCP probe per second shared by all requests (src/lib/database/health.ts);
+ * a query or connection that fails in between marks the database down at once
+ * (markDatabaseDown: the API's afterError hook, the pool watcher, src/instrumentation.ts).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
   if (await databaseReachable()) return NextResponse.next()
-  const headers = { 'Cache-Control': 'no-store', 'Retry-After': RETRY_AFTER_SECONDS }
+  const headers = databaseUnavailableHeaders()
   if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json(
-      { errors: [{ message: 'The database is unavailable; try again shortly.' }] },
-      { headers, status: 503 },
-    )
+    return NextResponse.json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] }, { headers, status: 503 })
   }
   return new NextResponse(PAGE, { headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, status: 503 })
 }

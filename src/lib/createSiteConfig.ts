@@ -9,8 +9,12 @@ import sharp from 'sharp'
 
 import type { PolicyPostsOptions } from '../plugin/index'
 
+import type { WatchablePool } from './database/health'
+
 import { migrations } from '../migrations'
 import { policyPosts } from '../plugin/index'
+import { watchDatabasePool } from './database/health'
+import { databaseUnavailableHook } from './database/unavailableHook'
 import { payloadSecret } from './secret'
 import { siteOptions } from './siteOptions'
 
@@ -80,11 +84,15 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
     csrf: security.csrf,
     editor: lexicalEditor(),
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 2_000 },
+    // A database that went away is a 503 with Retry-After, not a 500, for requests already
+    // past the proxy's check (src/proxy.ts), and it marks the database down for the next ones.
+    hooks: { ...extend.hooks, afterError: [databaseUnavailableHook, ...(extend.hooks?.afterError ?? [])] },
     onInit: async (payload) => {
       // A PostgreSQL restart kills idle pooled connections; without a listener the pool's
       // 'error' event would crash the server. The pool drops them and reconnects on demand.
-      const pool = (payload.db as unknown as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }).pool
-      pool?.on('error', (error) => payload.logger.warn(`[db] idle connection lost: ${error.message}`))
+      // The watcher also marks the database down the moment a connection fails or is cut.
+      const pool = (payload.db as unknown as { pool?: WatchablePool }).pool
+      if (pool) watchDatabasePool(pool, (message) => payload.logger.warn(message))
       await extend.onInit?.(payload)
     },
     plugins: [

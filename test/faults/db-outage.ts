@@ -21,6 +21,7 @@ type Phase = 'after' | 'before' | 'outage' | 'recovery'
 
 interface Sample {
   ms: number
+  path: string
   phase: Phase
   status: number // 0: network error or timeout
 }
@@ -46,7 +47,7 @@ async function reader(baseUrl: string, paths: string[], offset: number) {
     const path = paths[i++ % paths.length]
     const at = phase
     const { ms, status } = await timed(`${baseUrl}${path}`)
-    samples.push({ ms, phase: at, status })
+    samples.push({ ms, path, phase: at, status })
   }
 }
 
@@ -64,7 +65,7 @@ async function writer(baseUrl: string, token: string) {
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
       method: 'POST',
     })
-    samples.push({ ms, phase: at, status })
+    samples.push({ ms, path: 'POST /api/posts', phase: at, status })
     if (status === 201 && response) acknowledged.push(title)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
@@ -77,11 +78,20 @@ function summarize(which: Phase) {
   const byStatus: Record<string, number> = {}
   for (const sample of list) byStatus[sample.status === 0 ? 'no answer' : String(sample.status)] = (byStatus[sample.status === 0 ? 'no answer' : String(sample.status)] ?? 0) + 1
   const ms = list.map((sample) => sample.ms)
+  // Which URLs got a 5xx other than the outage's 503 (there should be none).
+  const serverErrors: Record<string, number> = {}
+  for (const sample of list) {
+    if (sample.status >= 500 && sample.status !== 503) {
+      const key = `${sample.status} ${sample.path.replace(/\/\d+\//, '/:id/')}`
+      serverErrors[key] = (serverErrors[key] ?? 0) + 1
+    }
+  }
   return {
     byStatus,
     maxMs: Math.round(Math.max(0, ...ms)),
     p99Ms: Math.round(percentile(ms, 99)),
     requests: list.length,
+    serverErrors,
   }
 }
 
@@ -136,6 +146,7 @@ async function main() {
     for (const which of ['before', 'outage', 'recovery', 'after'] as const) {
       const f = figures[which]
       console.log(`  ${which.padEnd(8)} requests ${String(f.requests).padStart(5)}  p99 ${String(f.p99Ms).padStart(5)} ms  max ${String(f.maxMs).padStart(5)} ms  status ${JSON.stringify(f.byStatus)}`)
+      if (Object.keys(f.serverErrors).length > 0) console.log(`           other 5xx: ${JSON.stringify(f.serverErrors)}`)
     }
     console.log(`  server alive after the outage: ${alive}; RSS start ${rssStart} MB, end ${rssEnd} MB`)
     console.log(`  writes: attempted ${writeAttempts}, acknowledged (expected) ${acknowledged.length}, found ${rows.length}, lost ${lost.length}, duplicated ${duplicated.length}`)
@@ -143,6 +154,10 @@ async function main() {
     if (!alive) failures.push('the server process died during the outage')
     if (figures.outage.maxMs > HANG_LIMIT_MS) failures.push(`a request during the outage took ${figures.outage.maxMs} ms (limit ${HANG_LIMIT_MS} ms)`)
     if (!figures.outage.byStatus['503']) failures.push('no 503 answer during the outage')
+    for (const which of ['outage', 'recovery'] as const) {
+      const other = Object.entries(figures[which].serverErrors)
+      if (other.length > 0) failures.push(`${which}: 5xx other than 503 (a database failure must be a 503): ${JSON.stringify(Object.fromEntries(other))}`)
+    }
     if (figures.outage.byStatus['no answer']) failures.push(`${figures.outage.byStatus['no answer']} request(s) got no answer during the outage`)
     const afterErrors = Object.entries(figures.after.byStatus).filter(([status]) => !/^[23]\d\d$/.test(status))
     if (afterErrors.length > 0) failures.push(`after recovery: ${JSON.stringify(Object.fromEntries(afterErrors))}`)

@@ -76,13 +76,14 @@ describe('on a running instance with a public https origin', () => {
   let t: TestPayload
   let rest: ReturnType<typeof restClient>
   let account: { email: string; password: string }
+  let admin: { email: string; password: string }
   const previous = process.env.NEXT_PUBLIC_SERVER_URL
 
   beforeAll(async () => {
     process.env.NEXT_PUBLIC_SERVER_URL = ORIGIN
     t = await startTestPayload('hardening')
     rest = restClient(t.payload)
-    await createUser(t.payload, 'admin')
+    admin = await createUser(t.payload, 'admin')
     account = await createUser(t.payload, 'editor')
   })
 
@@ -133,6 +134,14 @@ describe('on a running instance with a public https origin', () => {
     expect(locked.status).toBe(401)
     expect(locked.body.errors[0].message).toBe('This user is locked due to having too many failed login attempts.')
     expect(locked.body.token).toBeUndefined()
+    // only an admin lifts the lock (Payload's default lets any signed-in user do it)
+    const editorToken = await rest.login(account.email, account.password)
+    const byEditor = await rest.post('/users/unlock', { body: { email: victim.email }, token: editorToken })
+    expect(byEditor.status).toBe(403)
+    expect((await rest.post('/users/login', { body: { email: victim.email, password: victim.password } })).status).toBe(401)
+    const byAdmin = await rest.post('/users/unlock', { body: { email: victim.email }, token: await rest.login(admin.email, admin.password) })
+    expect(byAdmin.status).toBe(200)
+    expect((await rest.post('/users/login', { body: { email: victim.email, password: victim.password } })).status).toBe(200)
   })
 
   it('an unknown e-mail gets the same answer as a wrong password (no account probing)', async () => {

@@ -1,12 +1,22 @@
 import net from 'node:net'
 
+import { databaseUnavailability } from './unavailable'
+
 interface HealthState {
   checkedAt: number
+  /** When a query or connection last failed because the database was unavailable (0: never). */
+  failedAt: number
+  /** How many failures were reported, so a probe can tell one arrived while it ran. */
+  failures: number
   ok: boolean
   pending?: Promise<boolean>
 }
 
-const state: HealthState = { checkedAt: 0, ok: true }
+// One state per process, on globalThis: the proxy, the API routes, the pages and
+// instrumentation are separate bundles in Next, each with its own copy of this module.
+const KEY = Symbol.for('policy-posts.database-health')
+const holder = globalThis as typeof globalThis & { [KEY]?: HealthState }
+const state: HealthState = (holder[KEY] ??= { checkedAt: 0, failedAt: 0, failures: 0, ok: true })
 
 function probe(host: string, port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -26,14 +36,16 @@ function probe(host: string, port: number, timeoutMs: number): Promise<boolean> 
  * Whether PostgreSQL at `url` accepts TCP connections, checked at most once per `ttlMs` (one
  * probe shared by concurrent callers) and never waiting longer than `timeoutMs`. Lets the site
  * answer 503 at once during a database outage instead of letting every request time out.
- * Without a URL (nothing to check) it says true.
+ * A failure reported by markDatabaseDown counts as "unreachable" until the next probe. Without
+ * a URL (nothing to probe) it says true unless such a failure is under `ttlMs` old.
  */
 export async function databaseReachable(
   url: string | undefined = process.env.DATABASE_URL,
   { timeoutMs = 500, ttlMs = 1_000 }: { timeoutMs?: number; ttlMs?: number } = {},
 ): Promise<boolean> {
-  if (!url) return true
   const now = Date.now()
+  // Nothing to probe: only a failure the site itself reported (markDatabaseDown) counts.
+  if (!url) return !(state.failedAt > 0 && now - state.failedAt < ttlMs)
   if (now - state.checkedAt < ttlMs) return state.ok
   if (state.pending) return state.pending
   let parsed: URL
@@ -44,11 +56,87 @@ export async function databaseReachable(
   }
   const host = parsed.hostname || '127.0.0.1'
   const port = Number(parsed.port || 5432)
+  const failuresBefore = state.failures
   state.pending = probe(host, port, timeoutMs).then((ok) => {
+    state.pending = undefined
+    // A failure reported while the probe ran wins over its "reachable" (the port may still
+    // accept connections while PostgreSQL shuts down or starts up).
+    if (state.failures !== failuresBefore) return state.ok
     state.ok = ok
     state.checkedAt = Date.now()
-    state.pending = undefined
     return ok
   })
   return state.pending
+}
+
+/**
+ * Records that the database just failed a query or a connection: until the next probe (at
+ * most `ttlMs` of databaseReachable later) every request gets the proxy's 503 at once, instead
+ * of waiting for the 1-second probe to notice. Called by the API's afterError hook, the pool
+ * watcher below and Next's onRequestError (src/instrumentation.ts).
+ */
+export function markDatabaseDown(): void {
+  const now = Date.now()
+  state.ok = false
+  state.checkedAt = now
+  state.failedAt = now
+  state.failures++
+}
+
+/** Whether the database was marked down within the last `withinMs`. */
+export function databaseFailedRecently(withinMs = 5_000): boolean {
+  return state.failedAt > 0 && Date.now() - state.failedAt < withinMs
+}
+
+/** Marks the database down when `error` says it is unreachable; returns whether it did. */
+export function noteDatabaseError(error: unknown): boolean {
+  if (databaseUnavailability(error) !== 'down') return false
+  markDatabaseDown()
+  return true
+}
+
+/** Only for tests: forget every probe and failure. */
+export function resetDatabaseHealth(): void {
+  state.checkedAt = 0
+  state.failedAt = 0
+  state.ok = true
+  state.pending = undefined
+}
+
+type ConnectCallback = (error: Error | undefined, ...rest: unknown[]) => void
+
+export interface WatchablePool {
+  connect: (callback?: ConnectCallback) => Promise<unknown> | void
+  on: (event: 'error', listener: (error: Error) => void) => unknown
+}
+
+const WATCHED = Symbol.for('policy-posts.database-pool-watched')
+
+/**
+ * Lets the pg pool report outages the moment it sees them: an idle connection killed by a
+ * PostgreSQL shutdown ('error', which would otherwise crash the process) and a connection that
+ * cannot be made (every query, `pool.query` included, gets its connection through `connect`).
+ * Watching a pool twice changes nothing.
+ */
+export function watchDatabasePool(pool: WatchablePool, warn: (message: string) => void = () => undefined): void {
+  const marked = pool as WatchablePool & { [WATCHED]?: true }
+  if (marked[WATCHED]) return
+  marked[WATCHED] = true
+  pool.on('error', (error) => {
+    noteDatabaseError(error)
+    warn(`[db] idle connection lost: ${error.message}`)
+  })
+  const connect = pool.connect.bind(pool)
+  pool.connect = (callback?: ConnectCallback) => {
+    if (typeof callback === 'function') {
+      return connect((error, ...rest) => {
+        if (error) noteDatabaseError(error)
+        callback(error, ...rest)
+      })
+    }
+    return (connect() as Promise<unknown>).catch((error: unknown) => {
+      noteDatabaseError(error)
+      throw error
+    })
+  }
 }

@@ -1,6 +1,8 @@
 import { unstable_cache } from 'next/cache'
 import { createHash } from 'node:crypto'
 
+import { noteDatabaseError } from '../database/health'
+
 /**
  * Cache tags of the site's data. The plugin's `onContentChange` (src/lib/revalidateSite.ts)
  * purges them with `revalidateTag` when content is published, changed or unpublished.
@@ -42,6 +44,8 @@ export function cached<A extends unknown[], R>(
       return await run(...args)
     } catch (error) {
       if (error instanceof Error && error.message.startsWith(MISSING_CACHE)) return fetcher(...args)
+      // A read that failed because the database went away: the proxy answers 503 from now on.
+      noteDatabaseError(error)
       throw error
     }
   }

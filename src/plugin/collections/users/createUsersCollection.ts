@@ -21,6 +21,8 @@ export function createUsersCollection(options: ResolvedPolicyPostsOptions): Coll
       create: isAdmin,
       delete: isAdmin,
       read: adminOrSelf,
+      // Payload's default lets any signed-in user lift another account's login lock.
+      unlock: isAdmin,
       update: adminOrSelf,
     },
     admin: { defaultColumns: ['email', 'name', 'roles'], group: 'Admin', useAsTitle: 'email' },

@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 
+import { answer503WhenDatabaseUnavailable } from '@/lib/database/routes'
 import { listPosts } from '@/lib/site/data'
 import { displayAuthorName } from '@/lib/site/authorName'
 import { isSiteLanguage } from '@/lib/site/languages'
@@ -17,8 +18,8 @@ export const dynamic = 'force-dynamic'
  */
 const asFeedText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** RSS 2.0 of one language's latest published posts. */
-export async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }): Promise<Response> {
+/** RSS 2.0 of one language's latest published posts; a 503 while the database is unavailable. */
+export const GET = answer503WhenDatabaseUnavailable(async (_request: Request, { params }: { params: Promise<{ lang: string }> }): Promise<Response> => {
   const { lang } = await params
   if (!isSiteLanguage(lang)) return new Response('Not found', { status: 404 })
   const t = getStrings(lang)
@@ -56,4 +57,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ lan
       'Content-Type': 'application/rss+xml; charset=utf-8',
     },
   })
-}
+}, 'text')

@@ -1,5 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { answer503WhenDatabaseUnavailable } from '@/lib/database/routes'
+
+// An unavailable database is a 503 here too (GraphQL would answer 200 with errors).
+export const POST = answer503WhenDatabaseUnavailable(GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)

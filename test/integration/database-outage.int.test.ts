@@ -1,0 +1,194 @@
+/**
+ * Requests that reach Payload while PostgreSQL goes away (the ones already past the proxy's
+ * probe, src/proxy.ts) are answered 503 with Retry-After, never 500 (or 403 for a login that
+ * could not be checked), over REST and GraphQL: Payload's real handlers in process, a real
+ * PostgreSQL whose backends are terminated (57P01) and a pool pointed at a closed port
+ * (ECONNREFUSED). The site's afterError hook and pool watcher also mark the database down.
+ */
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { getPayload } from 'payload'
+import pg from 'pg'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import type { TestPayload } from '../helpers/testPayload'
+
+import { closePayload } from '../../src/lib/closePayload'
+import { databaseFailedRecently, resetDatabaseHealth } from '../../src/lib/database/health'
+import { answer503WhenDatabaseUnavailable } from '../../src/lib/database/routes'
+import { createUser } from '../helpers/fixtures'
+import { freePort } from '../helpers/freePort'
+import { restClient } from '../helpers/rest'
+import { startTestPayload } from '../helpers/testPayload'
+
+const MESSAGE = 'The database is unavailable; try again shortly.'
+
+interface PoolLike {
+  idleCount: number
+  options: { connectionString?: string }
+}
+
+const poolOf = (payload: Payload) => (payload.db as unknown as { pool: PoolLike }).pool
+
+describe('database outage during a request', () => {
+  let t: TestPayload
+  let rest: ReturnType<typeof restClient>
+  let admin: pg.Client
+  let token: string
+  let realUrl: string
+  /** The route handlers' own Payload instance (getPayload's default key), with its own pool. */
+  let routePayload: Payload
+
+  /** Ends every connection the test Payload holds (what a PostgreSQL shutdown does: 57P01). */
+  async function terminateBackends(): Promise<number> {
+    const { rows } = await admin.query<{ terminated: boolean }>(
+      'select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [t.databaseName],
+    )
+    return rows.length
+  }
+
+  async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+
+  /** The pool's connections are killed and new ones go to a port nothing listens on. */
+  async function breakDatabase() {
+    const closed = `postgres://postgres:postgres@127.0.0.1:${await freePort()}/${t.databaseName}`
+    const pools = [poolOf(t.payload), poolOf(routePayload)]
+    for (const pool of pools) pool.options.connectionString = closed
+    await terminateBackends()
+    // (The adapter keeps one connection checked out for good, so totalCount never reaches 0.)
+    await waitFor(() => pools.every((pool) => pool.idleCount === 0), 'the pools to drop their terminated idle connections')
+  }
+
+  function restoreDatabase() {
+    for (const payload of [t.payload, routePayload]) if (payload) poolOf(payload).options.connectionString = realUrl
+    resetDatabaseHealth()
+  }
+
+  beforeAll(async () => {
+    t = await startTestPayload('database-outage', {
+      extend: {
+        // A request that holds its connection for a while, to cut it mid-query.
+        endpoints: [
+          {
+            handler: async (req) => {
+              await (req.payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle.execute(
+                sql`select pg_sleep(30) as slow_request`,
+              )
+              return Response.json({ slept: true })
+            },
+            method: 'get',
+            path: '/slow-request',
+          },
+        ],
+      },
+    })
+    rest = restClient(t.payload)
+    realUrl = poolOf(t.payload).options.connectionString!
+    const editor = await createUser(t.payload, 'editor')
+    token = await rest.login(editor.email, editor.password)
+    routePayload = await getPayload({ config: Promise.resolve(t.payload.config) })
+    admin = new pg.Client({ connectionString: realUrl })
+    await admin.connect()
+  })
+
+  afterEach(() => restoreDatabase())
+
+  afterAll(async () => {
+    await admin?.end()
+    if (routePayload) await closePayload(routePayload)
+    await t?.cleanup()
+  })
+
+  it('a connection terminated mid-request (57P01) is a 503 with Retry-After, and the next request works', async () => {
+    resetDatabaseHealth()
+    const pending = rest.get('/slow-request')
+    await waitFor(async () => {
+      const { rows } = await admin.query("select 1 from pg_stat_activity where datname = $1 and query like '%slow_request%' and state = 'active' and pid <> pg_backend_pid()", [t.databaseName])
+      return rows.length > 0
+    }, 'the slow query to start')
+    expect(await terminateBackends()).toBeGreaterThan(0)
+    const response = await pending
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('10')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.body).toEqual({ errors: [{ message: MESSAGE }] })
+    expect(databaseFailedRecently()).toBe(true)
+    // The pool replaced the killed connections: PostgreSQL never went away here.
+    expect((await rest.get('/posts?limit=1')).status).toBe(200)
+  })
+
+  it('REST reads answer 503 (not 500) when the pool cannot connect (ECONNREFUSED)', async () => {
+    await breakDatabase()
+    resetDatabaseHealth()
+    for (const path of ['/posts?limit=5', '/posts/1', '/authors', '/posts/search?q=corridor&lang=en']) {
+      const response = await rest.get(path)
+      expect(response.status, path).toBe(503)
+      expect(response.headers.get('retry-after'), path).toBe('10')
+      expect(response.body, path).toEqual({ errors: [{ message: MESSAGE }] })
+    }
+    // The pool watcher and the hook marked the database down for the proxy.
+    expect(databaseFailedRecently()).toBe(true)
+  })
+
+  it('a signed-in write whose login cannot be checked is a 503, not a 403, and writes nothing', async () => {
+    const before = await t.payload.count({ collection: 'posts', overrideAccess: true })
+    await breakDatabase()
+    const create = await rest.post('/posts?draft=true', { body: { language: 'en', title: 'Written during the outage' }, token })
+    expect(create.status).toBe(503)
+    expect(create.headers.get('retry-after')).toBe('10')
+    const update = await rest.patch('/posts/1', { body: { title: 'Changed during the outage' }, token })
+    expect(update.status).toBe(503)
+    // Reading users needs a login: the token could not be checked, which is the outage (503)…
+    const users = await rest.get('/users', { token })
+    expect(users.status).toBe(503)
+    expect(users.headers.get('retry-after')).toBe('10')
+    // … while a request without credentials is refused as before, without the database.
+    expect((await rest.get('/users')).status).toBe(403)
+    // Logging in needs the database too.
+    const login = await rest.post('/users/login', { body: { email: 'nobody@example.test', password: 'whatever-123' } })
+    expect(login.status).toBe(503)
+    restoreDatabase()
+    expect(await t.payload.count({ collection: 'posts', overrideAccess: true })).toEqual(before)
+    // Without the outage the same token works again.
+    expect((await rest.post('/posts?draft=true', { body: { language: 'en', title: 'Written after the outage' }, token })).status).toBe(201)
+  })
+
+  it('an anonymous write is still a 403 when the database is fine', async () => {
+    resetDatabaseHealth()
+    const response = await rest.post('/posts?draft=true', { body: { language: 'en', title: 'Anonymous' } })
+    expect(response.status).toBe(403)
+  })
+
+  it('GraphQL answers 503 through the site route (not 200 with errors)', async () => {
+    const route = answer503WhenDatabaseUnavailable(GRAPHQL_POST(Promise.resolve(t.payload.config)))
+    const ask = (query: string, auth?: string) =>
+      route(
+        new Request('http://localhost/api/graphql', {
+          body: JSON.stringify({ query }),
+          headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `JWT ${auth}` } : {}) },
+          method: 'POST',
+        }),
+      )
+    expect((await ask('{ Posts(limit: 1) { totalDocs } }')).status).toBe(200)
+
+    await breakDatabase()
+    const read = await ask('{ Posts(limit: 1) { totalDocs } }')
+    expect(read.status).toBe(503)
+    expect(read.headers.get('retry-after')).toBe('10')
+    expect(read.headers.has('x-policy-posts-database-unavailable')).toBe(false)
+    const body = (await read.json()) as { errors: { extensions: { statusCode: number }; message: string }[] }
+    expect(body.errors[0]).toMatchObject({ extensions: { statusCode: 503 }, message: MESSAGE })
+
+    const write = await ask('mutation { createPost(data: { title: "GraphQL during the outage", language: en }, draft: true) { id } }', token)
+    expect(write.status).toBe(503)
+  })
+})
