@@ -19,6 +19,7 @@ import type { EditorResult, ImportResult } from './lib/editor'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
+import { refreshTermStatisticsIfStale } from '../src/plugin/similar/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
 import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, writeMarker } from './lib/database'
 import { benchEditor, benchImport, ensureEditor } from './lib/editor'
@@ -131,6 +132,8 @@ async function main(): Promise<void> {
     } else {
       log(`reusing the ${posts}-post corpus generated ${marker!.generatedAt} (in ${(marker!.generatedMs / 1000).toFixed(0)} s)`)
       await restoreCorpus(payload, marker!.maxIds)
+      // as the plugin does on start-up: a corpus from before the term statistics gets them now
+      if (await refreshTermStatisticsIfStale(payload)) log('  rebuilt the term statistics of similar posts')
     }
     const postgres = String((await drizzle.execute('select version() as v')).rows[0].v).split(' on ')[0]
     results.machine = { ...machine, postgres }

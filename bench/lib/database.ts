@@ -7,6 +7,7 @@
  */
 import type { Payload } from 'payload'
 
+import { getTableConfig } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { pushDevSchema } from '@payloadcms/drizzle'
 import crypto from 'node:crypto'
 import path from 'node:path'
@@ -81,10 +82,17 @@ export async function writeMarker(payload: Payload, marker: CorpusMarker | null)
   await drizzle.execute(`do $$ begin execute format('comment on database %I is %L', current_database(), '${text}'); end $$`)
 }
 
-/** Hash of the tables Payload derives from the config: a schema change invalidates the corpus. */
+/**
+ * Hash of the tables Payload derives from the config, and of the columns of the ones schema
+ * hooks add (the full-text tables): a schema change is pushed onto, or invalidates, the corpus.
+ */
 export function schemaHash(payload: Payload): string {
-  const raw = (payload.db as unknown as { rawTables: unknown }).rawTables
-  return crypto.createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 16)
+  const db = payload.db as unknown as { rawTables: Record<string, unknown>; tables: Record<string, object> }
+  const hooked = Object.keys(db.tables)
+    .filter((name) => !(name in db.rawTables))
+    .sort()
+    .map((name) => [name, getTableConfig(db.tables[name] as never).columns.map((column) => `${column.name}:${column.getSQLType()}`)])
+  return crypto.createHash('sha1').update(JSON.stringify([db.rawTables, hooked])).digest('hex').slice(0, 16)
 }
 
 /**

@@ -9,6 +9,7 @@ import { createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { Summary } from './stats'
 
+import { cardPopulate, cardSelect } from '../../src/lib/site/data'
 import { findSimilarPosts } from '../../src/plugin/similar/findSimilarPosts'
 import { Random } from './random'
 import { summarize } from './stats'
@@ -24,6 +25,9 @@ export interface SimilarResult {
   speedupP95?: number
   ginIndex: string
 }
+
+/** As the post page asks (src/lib/site/data.ts `getSimilarPosts`): three cards, as a reader. */
+const SITE_CALL = { depth: 1, limit: 3, overrideAccess: false, populate: cardPopulate, select: cardSelect } as const
 
 export async function samplePublishedIds(payload: Payload, count: number, seed: string): Promise<number[]> {
   const db = (payload.db as unknown as { drizzle: Db }).drizzle
@@ -44,7 +48,7 @@ export async function benchSimilar(
 ): Promise<SimilarResult> {
   const ids = await samplePublishedIds(payload, samples, seed)
   const warm = ids.slice(0, Math.min(30, ids.length))
-  for (const id of warm) await findSimilarPosts(payload, id, { limit: 3 })
+  for (const id of warm) await findSimilarPosts(payload, id, SITE_CALL)
 
   const times: number[] = []
   const found: Map<number, string> = new Map()
@@ -55,7 +59,7 @@ export async function benchSimilar(
     // a slow ranking must not hold a large run forever: stop after the budget (≥ 50 samples)
     if (performance.now() > measureDeadline && times.length >= 50) break
     const t0 = performance.now()
-    const docs = await findSimilarPosts(payload, id, { limit: 3 })
+    const docs = await findSimilarPosts(payload, id, SITE_CALL)
     times.push(performance.now() - t0)
     total += docs.length
     found.set(id, docs.map((d) => d.id).join(','))
@@ -72,7 +76,7 @@ export async function benchSimilar(
     Array.from({ length: 4 }, async () => {
       while (cursor < measured.length && (performance.now() < concurrentDeadline || completed < 20)) {
         const id = measured[cursor++]
-        await findSimilarPosts(payload, id, { limit: 3 })
+        await findSimilarPosts(payload, id, SITE_CALL)
         completed++
       }
     }),
@@ -108,7 +112,7 @@ export async function benchSimilar(
       const session = sessions[String(await req.transactionID)].db
       for (const name of gin) await session.execute(`drop index "${name}"`)
       const t0 = performance.now()
-      const docs = await findSimilarPosts(payload, id, { limit: 3, req })
+      const docs = await findSimilarPosts(payload, id, { ...SITE_CALL, req })
       baseTimes.push(performance.now() - t0)
       if (docs.map((d) => d.id).join(',') === found.get(id)) same++
     } finally {

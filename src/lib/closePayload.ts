@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { cancelTermStatisticsCheck } from '../plugin/similar/termStatistics'
+
 interface ClientLike {
   on: (event: 'error', listener: () => void) => void
 }
@@ -16,6 +18,7 @@ interface PoolLike {
  * clients behind, and their errors would crash the process once the server stops.
  */
 export async function closePayload(payload: Payload): Promise<void> {
+  cancelTermStatisticsCheck(payload)
   await payload.destroy()
   const pool = (payload.db as unknown as { pool?: PoolLike }).pool
   if (!pool || pool.ended) return

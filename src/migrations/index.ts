@@ -1,9 +1,15 @@
 import * as migration_20261125_095251_initial from './20261125_095251_initial';
+import * as migration_20261125_120102_term_statistics from './20261125_120102_term_statistics';
 
 export const migrations = [
   {
     up: migration_20261125_095251_initial.up,
     down: migration_20261125_095251_initial.down,
-    name: '20261125_095251_initial'
+    name: '20261125_095251_initial',
+  },
+  {
+    up: migration_20261125_120102_term_statistics.up,
+    down: migration_20261125_120102_term_statistics.down,
+    name: '20261125_120102_term_statistics'
   },
 ];

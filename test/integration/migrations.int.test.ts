@@ -5,6 +5,7 @@ import { closePayload } from '../../src/lib/closePayload'
 import { createSiteConfig } from '../../src/lib/createSiteConfig'
 import { ensureDatabase } from '../../src/lib/database/createDatabase'
 import { migrations } from '../../src/migrations'
+import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
 import { searchPosts } from '../../src/plugin'
 import { bodyCiting, createFootnote } from '../helpers/fixtures'
 import { testDatabaseName } from '../helpers/testPayload'
@@ -20,7 +21,7 @@ describe('production migrations', () => {
     close = () => closePayload(payload)
     await payload.db.migrate({ migrations: migrations as never })
     const status = await payload.find({ collection: 'payload-migrations', overrideAccess: true })
-    expect(status.docs.map((doc) => doc.name)).toEqual(migrations.map((m) => m.name))
+    expect(status.docs.map((doc) => doc.name).sort()).toEqual(migrations.map((m) => m.name).sort())
 
     const note = await createFootnote(payload)
     const post = await payload.create({
@@ -30,5 +31,9 @@ describe('production migrations', () => {
     expect(post.endnotes?.[0]?.label).toBe('i')
     const found = await searchPosts(payload, { language: 'tr', q: 'enerjinin' })
     expect(found.docs.map((doc) => doc.id)).toContain(post.id)
+    // the similar-posts statistics table is part of the migrated schema
+    expect(await termStatisticsStale(payload)).toBe(true)
+    await refreshTermStatistics(payload)
+    expect(await termStatisticsStale(payload)).toBe(false)
   })
 })

@@ -7,6 +7,7 @@ import type { TestPayload } from '../helpers/testPayload'
 
 import { findSimilarPosts, similarPostsQuery } from '../../src/plugin/similar/findSimilarPosts'
 import { backfillSearchIndex } from '../../src/plugin/similar/searchIndex'
+import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
 import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
 import { corpus, type CorpusPost, daysAgo } from '../fixtures/similarCorpus'
 import { asAdmin, createUser } from '../helpers/fixtures'
@@ -236,6 +237,53 @@ describe('the full-text index', () => {
     const similar = await findSimilarPosts(payload, id['en-sea-2'], { limit: 2 })
     expect(similar.map((doc) => doc.id)).toContain(id['en-sea-1'])
   })
+})
+
+describe('term statistics', () => {
+  const df = async (payload: Payload, lexeme: string) =>
+    Number((await raw(payload, sql`select df from posts_fts_terms where lexeme = ${lexeme}`)).rows[0]?.df ?? 0)
+  const counted = async (payload: Payload, lexeme: string) =>
+    Number((await raw(payload, sql`select count(*) as c from posts_fts where search_vector @@ ${lexeme}::tsquery`)).rows[0].c)
+
+  it('count, per lexeme, the posts containing it, and the indexed posts under the empty lexeme', async () => {
+    const { payload } = t
+    await refreshTermStatistics(payload)
+    const indexed = Number((await raw(payload, sql`select count(*) as c from posts_fts`)).rows[0].c)
+    expect(await df(payload, '')).toBe(indexed)
+    for (const lexeme of ['water', 'enerji', 'sea']) {
+      expect(await counted(payload, lexeme), lexeme).toBeGreaterThan(0)
+      expect(await df(payload, lexeme), lexeme).toBe(await counted(payload, lexeme))
+    }
+    // a rebuild drops words no post has any more
+    await raw(payload, sql`insert into posts_fts_terms (lexeme, df) values ('nowhereword', 7)`)
+    await refreshTermStatistics(payload)
+    expect(await df(payload, 'nowhereword')).toBe(0)
+    expect(await termStatisticsStale(payload)).toBe(false)
+  })
+
+  it('are stale when missing, fresh right after a rebuild', async () => {
+    const { payload } = t
+    await raw(payload, sql`delete from posts_fts_terms`)
+    expect(await termStatisticsStale(payload)).toBe(true)
+    await refreshTermStatistics(payload)
+    expect(await termStatisticsStale(payload)).toBe(false)
+    // every indexed post changed since, but fewer than 25: small archives rely on the recount
+    await raw(payload, sql`update posts_fts set indexed_at = now() + interval '1 minute'`)
+    expect(await termStatisticsStale(payload)).toBe(false)
+  })
+
+  it('may lag behind: a rare word shared after the last rebuild still links the two posts', async () => {
+    const { payload } = t
+    await refreshTermStatistics(payload)
+    const text = 'Qelvoria basin desalination: the Qelvoria compact and Orvandel brine quotas'
+    const first = await createPost(payload, { content: body(text), language: 'en', title: 'Qelvoria and Orvandel' })
+    const second = await createPost(payload, { content: body(`${text}, revisited`), language: 'en', title: 'Orvandel after Qelvoria' })
+    expect(await df(payload, 'qelvoria')).toBe(0)
+    const similar = await findSimilarPosts(payload, second.id, { limit: 1 })
+    expect(similar.map((doc) => doc.id)).toEqual([first.id])
+    for (const post of [first, second]) await payload.delete({ ...asAdmin, collection: 'posts', id: post.id })
+  })
+
 })
 
 describe('GET /api/posts/:id/similar', () => {

@@ -16,6 +16,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { Lang, LanguageModel } from './text'
 
 import { updateSearchIndex } from '../../../src/plugin/similar/searchIndex'
+import { refreshTermStatistics } from '../../../src/plugin/similar/termStatistics'
 import { slugifyTitle } from '../../../src/plugin/utilities/slugifyTitle'
 import { endnoteNode, headingNode, paragraphNode, rootNode, textNode } from '../../../src/plugin/utilities/lexicalBuilders'
 import { toRoman } from '../../../src/plugin/endnote/roman'
@@ -447,6 +448,7 @@ export async function generateCorpus(
   await time('versions', () => writeVersions(db))
   await time('sequences', () => resetSequences(db))
   await time('ginIndex', () => rebuildGin(db, gin))
+  await time('termStatistics', () => refreshTermStatistics(payload))
   await time('analyze', () => db.execute('analyze'))
 
   const max = async (table: string) => Number((await db.execute(`select coalesce(max(id), 0) as m from "${table}"`)).rows[0].m)

@@ -69,7 +69,8 @@ export function toPostCard(post: Post): PostCard {
   }
 }
 
-const cardSelect = {
+/** The fields a post card needs (listings, similar posts). */
+export const cardSelect = {
   authors: true,
   category: true,
   highlights: true,
@@ -81,7 +82,7 @@ const cardSelect = {
   updatedAt: true,
 } as const
 
-const cardPopulate = {
+export const cardPopulate = {
   authors: { name: true, slug: true },
   categories: { name: true, slug: true },
 } as const
@@ -230,23 +231,16 @@ export const getSimilarPosts = cached(
   'similar-posts',
   async (postId: number, lang: string): Promise<PostCard[]> => {
     const payload = await getPayloadClient()
-    const similar = await findSimilarPosts(payload, postId, { limit: siteSettings.similarPostsLimit })
-    if (similar.length === 0) return []
-    // Re-read them as cards: localised category names, published only, whatever the finder returned.
-    const ids = similar.map((post) => post.id)
-    const result = await payload.find({
-      collection: 'posts',
+    // Read as cards in the page language (published only, as an anonymous reader).
+    const similar = await findSimilarPosts(payload, postId, {
       depth: 1,
-      limit: ids.length,
+      limit: siteSettings.similarPostsLimit,
       locale: lang as Locale,
       overrideAccess: false,
-      pagination: false,
       populate: cardPopulate,
       select: cardSelect,
-      where: { and: [{ id: { in: ids } }, published] },
     })
-    const byId = new Map((result.docs as Post[]).map((doc) => [doc.id, toPostCard(doc)]))
-    return ids.map((id) => byId.get(id)).filter((card): card is PostCard => !!card)
+    return (similar as Post[]).map(toPostCard)
   },
   (postId) => [tags.posts, tags.post(postId), tags.categories],
 )

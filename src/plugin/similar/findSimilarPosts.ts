@@ -1,11 +1,11 @@
-import type { DataFromCollectionSlug, Payload, PayloadRequest, SelectType, Where } from 'payload'
+import type { DataFromCollectionSlug, Payload, PayloadRequest, PopulateType, SelectType, TypedLocale, Where } from 'payload'
 
 import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { relationId } from '../utilities/relationId'
-import { pluginOptionsOf, queryRunner, searchTables } from './db'
+import { executePrepared, pluginOptionsOf, searchTables } from './db'
 
 type Post = DataFromCollectionSlug<'posts'>
 
@@ -18,6 +18,10 @@ export interface FindSimilarPostsArgs {
   depth?: number
   /** Fields of the returned documents (Payload `select`). */
   select?: SelectType
+  /** Fields of the documents populated into them, per collection (Payload `populate`). */
+  populate?: PopulateType
+  /** Locale of the returned documents' localized fields (category names…). @default the request's */
+  locale?: 'all' | TypedLocale
   /** Skip the posts' access control for the returned documents. @default false when `req` has a user, else true (results are published posts either way) */
   overrideAccess?: boolean
 }
@@ -25,15 +29,19 @@ export interface FindSimilarPostsArgs {
 /** How the query is built and how the ranking blends text, category and recency (see `similarPostsQuery`). */
 export const SIMILARITY_WEIGHTS = {
   /**
-   * The source's lexemes considered for the query (best by tf × estimated idf). Each one not in
-   * the column statistics is counted through the GIN index (about 1 ms at 100k posts), so this
-   * is kept small.
+   * The source's lexemes considered for the query (best by tf × idf from the term statistics);
+   * the rare ones among them are recounted through the GIN index, so this is kept small.
    */
   candidateTerms: 32,
   /** Of those, how many (by tf × idf) make up the query. */
   queryTerms: 24,
-  /** Document frequencies are counted up to this many posts (cost bound for common words). */
-  documentFrequencyCap: 500,
+  /**
+   * Words the statistics count in fewer posts than this (or do not know yet) are counted through
+   * the GIN index, up to this many: cheap for rare words, and exact where one post more matters.
+   */
+  recountBelow: 100,
+  /** Indexed posts are also counted live up to this many (statistics not built yet). */
+  liveCorpusCap: 1000,
   /** Words found in more than this share of all posts are not used (they match everything). */
   maxDocumentShare: 0.3,
   /**
@@ -95,12 +103,13 @@ async function sourceOf(payload: Payload, postId: number | string, req?: Partial
 /**
  * SQL ranking published posts in the source's language by full-text similarity. The query
  * is built from the source's own stored vector: its lexemes weighted by frequency (title 4,
- * key points 2, body 1 per occurrence) × inverse document frequency (counted through the GIN
- * index, capped), the best `queryTerms` OR-ed into a tsquery. Candidates come from the GIN
- * index with only the rarest of those terms (a cumulative document-frequency budget, so their
- * number stays in the hundreds at any corpus size), are ranked with `ts_rank_cd` against the
- * full query relative to the source's own rank, then multiplied by a same-category bonus and
- * a recency factor.
+ * key points 2, body 1 per occurrence) × inverse document frequency (from the term
+ * statistics, rare words recounted through the GIN index), the best `queryTerms` OR-ed
+ * into a tsquery. Candidates come from the GIN index with only the rarest of those terms (a
+ * cumulative document-frequency budget, so their number stays in the hundreds at any corpus
+ * size), are ranked with `ts_rank` against the full query relative to the source's own rank,
+ * then multiplied by a same-category bonus and a recency factor. Every step is an index
+ * lookup bounded by a constant, so the cost barely grows with the archive.
  */
 export function similarPostsQuery(
   payload: Payload,
@@ -108,35 +117,20 @@ export function similarPostsQuery(
   { exclude = [], limit }: { exclude?: (number | string)[]; limit: number },
 ): SQL {
   const options = pluginOptionsOf(payload)
-  const { fts, ftsName, ftsSchema, ftsTable, posts } = searchTables(payload, options)
+  const { fts, posts, terms } = searchTables(payload, options)
   const w = SIMILARITY_WEIGHTS
   const excluded = [source.id, ...exclude]
   return sql`
     with src as (
       select ${fts.searchVector} as v from ${fts} where ${fts.id} = ${source.id}
     ),
+    -- indexed posts: the statistics' '' row, or a live count while they lag behind
     corpus as (
       select greatest(
-        (select reltuples from pg_class where oid = to_regclass(${ftsName})),
-        (select count(*) from (select 1 from ${fts} limit ${w.documentFrequencyCap}) as capped),
+        (select ${terms.df} from ${terms} where ${terms.lexeme} = ''),
+        (select count(*) from (select 1 from ${fts} limit ${w.liveCorpusCap}) as live),
         1
       )::float8 as total
-    ),
-    -- Postgres' own statistics (ANALYZE) give the frequency of the most common lexemes;
-    -- anything not listed is rarer than the rarest listed one.
-    stats as (
-      select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs
-      from pg_stats s
-      where s.schemaname = ${ftsSchema === null ? sql`current_schema()` : ftsSchema}
-        and s.tablename = ${ftsTable} and s.attname = 'search_vector'
-      limit 1
-    ),
-    common as (
-      select e.lexeme, e.freq
-      from stats, unnest(stats.elems, stats.freqs[1:cardinality(stats.elems)]) as e(lexeme, freq)
-    ),
-    rarest as (
-      select coalesce((select stats.freqs[cardinality(stats.elems) + 1] / 2 from stats), 0) as freq
     ),
     -- the source's lexemes by weighted frequency (title 4, key points 2, body 1 per occurrence)
     weighted as (
@@ -145,22 +139,27 @@ export function similarPostsQuery(
       where char_length(u.lexeme) > 2 and u.lexeme !~ '^[0-9.,:/-]+$'
       group by u.lexeme
     ),
-    -- pre-selection by tf × estimated idf, leaving out words in too many posts
-    candidates as (
-      select weighted.lexeme, weighted.tf, common.freq
+    -- document frequency from the term statistics (refreshed in the background, so words new
+    -- since the last refresh are missing: treated as rare here, counted exactly below)
+    known as (
+      select weighted.lexeme, weighted.tf, ${terms.df}::float8 as df
       from weighted
-      left join common on common.lexeme = weighted.lexeme
-      where coalesce(common.freq, 0) <= ${w.maxDocumentShare}
-      order by weighted.tf * ln(1 / greatest(coalesce(common.freq, (select freq from rarest)), 1 / (select total from corpus))) desc, weighted.lexeme
+      left join ${terms} on ${terms.lexeme} = weighted.lexeme
+    ),
+    candidates as (
+      select known.lexeme, known.tf, known.df
+      from known, corpus
+      where coalesce(known.df, 1) <= greatest(${w.maxDocumentShare}::float8 * corpus.total, 2)
+      order by known.tf * ln((corpus.total + 1) / (coalesce(known.df, 1) + 0.5)) desc, known.lexeme
       limit ${w.candidateTerms}
     ),
-    -- document frequency: from the statistics for common words, else counted through the GIN
-    -- index (capped, so a word missing from stale statistics still costs little)
+    -- rare words are recounted through the GIN index (cheap for them, and exact where it
+    -- matters most: a word just shared by a second post)
     counted as materialized (
       select c.lexeme, c.tf, q.tq,
-        coalesce(c.freq * (select total from corpus), (
-          select count(*) from (select 1 from ${fts} where ${fts.searchVector} @@ q.tq limit ${w.documentFrequencyCap}) as hits
-        ))::float8 as df
+        case when c.df is null or c.df < ${w.recountBelow} then (
+          select count(*) from (select 1 from ${fts} where ${fts.searchVector} @@ q.tq limit ${w.recountBelow}) as hits
+        )::float8 else c.df end as df
       from candidates c,
         lateral (select ('''' || replace(replace(c.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq) as q
     ),
@@ -173,7 +172,7 @@ export function similarPostsQuery(
       limit ${w.queryTerms}
     ),
     -- The query ranks with every term, but only the rarest terms fetch candidates: ranking
-    -- (ts_rank_cd) costs per candidate, and OR-ing every term matched about half the posts of
+    -- (ts_rank) costs per candidate, and OR-ing every term matched about half the posts of
     -- a language. Terms are taken rarest first while their document frequencies add up to the
     -- budget; the rarest one is always taken, so a post with no rare word still gets candidates
     -- and the cost never falls back to all terms.
@@ -219,10 +218,10 @@ export function similarPostsQuery(
       limit ${w.maxCandidates}
     ),
     self as (
-      select greatest(ts_rank_cd(src.v, (select query from q), 1), 1e-9) as rank from src
+      select greatest(ts_rank(src.v, (select query from q), 1), 1e-9) as rank from src
     )
     select ${posts.id} as id,
-      least(ts_rank_cd(matched.v, (select query from q), 1) / (select rank from self), 1)
+      least(ts_rank(matched.v, (select query from q), 1) / (select rank from self), 1)
         * (1 + ${w.sameCategory}::float8 * (${source.category === null ? sql`false` : sql`${posts.category} is not distinct from ${source.category}`})::int)
         * (1 - ${w.recency}::float8 + ${w.recency}::float8 / (1 + greatest(extract(epoch from now() - coalesce(${posts.publishedAt}, ${posts.createdAt})), 0) / 86400.0 / ${w.recencyHalfLifeDays}::float8))
         as score
@@ -240,8 +239,7 @@ export async function rankedSimilarIds(
   { exclude = [], limit, req }: { exclude?: (number | string)[]; limit: number; req?: Partial<PayloadRequest> },
 ): Promise<{ id: number | string; score: number }[]> {
   if (limit <= 0) return []
-  const db = await queryRunner(payload, req)
-  const result = await db.execute(similarPostsQuery(payload, source, { exclude, limit }))
+  const result = await executePrepared(payload, similarPostsQuery(payload, source, { exclude, limit }), req)
   return result.rows.map((row) => ({ id: row.id as number | string, score: Number(row.score) }))
 }
 
@@ -254,7 +252,7 @@ export async function rankedSimilarIds(
 export async function findSimilarPosts(
   payload: Payload,
   postId: number | string,
-  { depth = 0, limit = 3, overrideAccess, req, select }: FindSimilarPostsArgs = {},
+  { depth = 0, limit = 3, locale, overrideAccess, populate, req, select }: FindSimilarPostsArgs = {},
 ): Promise<Post[]> {
   const count = Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)))
   if (count === 0) return []
@@ -296,8 +294,10 @@ export async function findSimilarPosts(
     depth,
     draft: false,
     limit: ids.length,
+    locale,
     overrideAccess: overrideAccess ?? !req?.user,
     pagination: false,
+    populate,
     req,
     select,
     where: { and: [...baseWhere, { id: { in: ids } }] },

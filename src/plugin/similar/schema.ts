@@ -2,7 +2,7 @@ import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 import type { Config, DatabaseAdapterObj } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { customType, index, integer, timestamp, varchar } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { customType, index, integer, text, timestamp, varchar } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 import type { PolicyPostsOptions, ResolvedPolicyPostsOptions } from '../options'
 
@@ -37,13 +37,18 @@ export function postsTableName(adapter: { tableNameMap: Map<string, string> }, p
 /** Name of the full-text table beside the posts table, e.g. `posts_fts`. */
 export const searchTableName = (postsTable: string): string => `${postsTable}_fts`
 
+/** Name of the term statistics table beside it, e.g. `posts_fts_terms`. */
+export const termsTableName = (postsTable: string): string => `${searchTableName(postsTable)}_terms`
+
 const HOOK_MARK = Symbol.for('payload-policy-posts.searchSchemaHook')
 
 /**
- * The schema hook that adds the full-text table: one row per post (`id` → posts.id, on delete
- * cascade) with a weighted `search_vector tsvector` (title A, highlights B, body C) and a GIN
- * index on it. The vectors live beside the posts table, not in it, so Payload's own reads of
- * posts never fetch them.
+ * The schema hook that adds the full-text tables beside posts. `posts_fts`: one row per post
+ * (`id` → posts.id, on delete cascade) with a weighted `search_vector tsvector` (title A,
+ * highlights B, body C) and a GIN index on it; the vectors live beside the posts table, not in
+ * it, so Payload's own reads of posts never fetch them. `posts_fts_terms`: how many posts
+ * contain each lexeme (`df`; the row with lexeme '' holds the number of posts), the statistics
+ * similar posts weigh words with (see termStatistics.ts).
  */
 export function searchSchemaHook(incoming: PolicyPostsOptions | ResolvedPolicyPostsOptions = {}): PostgresSchemaHook {
   const options = 'defaultLanguage' in incoming ? incoming : resolveOptions(incoming)
@@ -52,27 +57,43 @@ export function searchSchemaHook(incoming: PolicyPostsOptions | ResolvedPolicyPo
     const postsName = postsTableName(pg, options.slugs.posts)
     const posts = schema.tables[postsName]
     const name = searchTableName(postsName)
-    if (!posts || schema.tables[name]) return schema
-    const idColumn =
-      pg.idType === 'uuid' || pg.idType === 'uuidv7'
-        ? varchar('id').primaryKey()
-        : integer('id').primaryKey()
-    const table = pg.pgSchema.table(
-      name,
-      {
-        id: idColumn.references(() => posts.id, { onDelete: 'cascade' }),
-        indexedAt: timestamp('indexed_at', { mode: 'string', precision: 3, withTimezone: true })
-          .notNull()
-          .default(sql`now()`),
-        searchVector: tsvector('search_vector').notNull(),
-      },
-      // fastupdate off: a CMS writes rarely, and a pending list would make every search scan
-      // it (and the planner cost the index as if it were large).
-      (cols: Record<string, any>) => [
-        index(`${name}_search_vector_idx`).using('gin', cols.searchVector).with({ fastupdate: false }),
-      ],
-    )
-    return { ...schema, tables: { ...schema.tables, [name]: table } }
+    const termsName = termsTableName(postsName)
+    if (!posts) return schema
+    const tables = { ...schema.tables }
+    if (!tables[name]) {
+      const idColumn =
+        pg.idType === 'uuid' || pg.idType === 'uuidv7'
+          ? varchar('id').primaryKey()
+          : integer('id').primaryKey()
+      tables[name] = pg.pgSchema.table(
+        name,
+        {
+          id: idColumn.references(() => posts.id, { onDelete: 'cascade' }),
+          indexedAt: timestamp('indexed_at', { mode: 'string', precision: 3, withTimezone: true })
+            .notNull()
+            .default(sql`now()`),
+          searchVector: tsvector('search_vector').notNull(),
+        },
+        // fastupdate off: a CMS writes rarely, and a pending list would make every search scan
+        // it (and the planner cost the index as if it were large).
+        (cols: Record<string, any>) => [
+          index(`${name}_search_vector_idx`).using('gin', cols.searchVector).with({ fastupdate: false }),
+        ],
+      )
+    }
+    if (!tables[termsName]) {
+      tables[termsName] = pg.pgSchema.table(
+        termsName,
+        {
+          df: integer('df').notNull(),
+          lexeme: text('lexeme').primaryKey(),
+          refreshedAt: timestamp('refreshed_at', { mode: 'string', precision: 3, withTimezone: true })
+            .notNull()
+            .default(sql`now()`),
+        },
+      )
+    }
+    return { ...schema, tables }
   }
   Object.defineProperty(hook, HOOK_MARK, { value: true })
   return hook

@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { ResolvedPolicyPostsOptions } from '../options'
 
 import { availableConfigs, configCase, foldCase, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { refreshTermStatistics, scheduleTermStatisticsCheck, termStatisticsStale } from './termStatistics'
 
 // Every string `text` property anywhere in the Lexical state: the text nodes, in document order.
 const LEXICAL_TEXT_PATH = 'strict $.**.text ? (@.type() == "string")'
@@ -55,7 +56,7 @@ export async function updateSearchIndex(
 ): Promise<number> {
   if (ids.length === 0) return 0
   const options = pluginOptionsOf(payload)
-  return upsertVectors(
+  const count = await upsertVectors(
     payload,
     options,
     ({ posts }) => sql`${posts.id} in (${sql.join(
@@ -64,6 +65,8 @@ export async function updateSearchIndex(
     )})`,
     req,
   )
+  scheduleTermStatisticsCheck(payload)
+  return count
 }
 
 /**
@@ -88,10 +91,13 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
     total += count
     if (count < batchSize) break
   }
-  // Fresh statistics give similar posts the frequency of common words (see findSimilarPosts).
-  if (total > 0) {
-    const { fts } = searchTables(payload, options)
-    await (await queryRunner(payload)).execute(sql`analyze ${fts}`)
+  // Fresh word statistics for similar posts, and for the planner.
+  if (total > 0 || (await termStatisticsStale(payload))) {
+    await refreshTermStatistics(payload)
+    const { fts, terms } = searchTables(payload, options)
+    const db = await queryRunner(payload)
+    await db.execute(sql`analyze ${fts}`)
+    await db.execute(sql`analyze ${terms}`)
   }
   return total
 }
