@@ -10,6 +10,8 @@ export const siteOptions: PolicyPostsOptions = {
     { code: 'tr', label: 'Türkçe' },
   ],
   previewUrl: postPreviewUrl,
+  // Routes beside /[lang]/[slug] in src/app/(frontend)/[lang]/ (a post there would be unreachable).
+  reservedSlugs: ['authors', 'categories', 'feed.xml', 'search'],
 }
 
 export const resolvedSiteOptions = resolveOptions(siteOptions)

@@ -71,6 +71,12 @@ export interface PolicyPostsOptions {
    */
   postPath?: (post: { language: string; slug: string }) => string
   /**
+   * Post slugs the front end's own routes use beside posts (e.g. `search` for `/en/search`):
+   * an editor's slug from this list is refused, one made from a title gets a suffix (`search-2`).
+   * @default []
+   */
+  reservedSlugs?: string[]
+  /**
    * Called after content changes with the public paths and tags to revalidate.
    * Not called when `req.context.disableRevalidate` is set (seeding, tests, CLI).
    * @default undefined
@@ -117,6 +123,7 @@ export interface ResolvedPolicyPostsOptions {
   onContentChange?: PolicyPostsOptions['onContentChange']
   postPath: NonNullable<PolicyPostsOptions['postPath']>
   previewUrl?: PolicyPostsOptions['previewUrl']
+  reservedSlugs: string[]
   slugs: Required<{ [K in keyof PolicyPostsSlugs]: string }>
 }
 
@@ -202,6 +209,7 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
     onContentChange: options.onContentChange,
     postPath: options.postPath ?? (({ language, slug }) => `/${language}/${slug}`),
     previewUrl: options.previewUrl,
+    reservedSlugs: [...(options.reservedSlugs ?? [])],
     slugs,
   }
 }

@@ -164,6 +164,18 @@ describe('slugs', () => {
     const unchanged = await t.payload.findByID({ ...asAdmin, collection: 'posts', id: second.id, draft: true })
     expect(unchanged.slug).toBe('black-sea-security-2')
   })
+
+  it('keeps the site’s own routes free: a reserved slug typed by the editor is refused, a generated one suffixed', async () => {
+    const generated = await t.payload.create({ ...asAdmin, collection: 'posts', data: { language: 'en', title: 'Search' } })
+    expect(generated.slug).toBe('search-2')
+    const res = await rest.post('/posts', { token: editorToken, body: { language: 'tr', slug: 'authors', title: 'Yazarlar' } })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].path).toBe('slug')
+    expect(res.body.errors[0].data.errors[0].message).toBe('The slug "authors" is reserved for a page of the site. Choose another slug.')
+    const moved = await rest.patch(`/posts/${generated.id}`, { token: editorToken, body: { slug: 'categories' } })
+    expect(moved.status).toBe(400)
+    expect((await t.payload.findByID({ ...asAdmin, collection: 'posts', id: generated.id, draft: true })).slug).toBe('search-2')
+  })
 })
 
 describe('bad input', () => {

@@ -14,6 +14,8 @@ interface UniqueSlugArgs {
   /** Extra constraint, e.g. `{ language: { equals: 'tr' } }`: slugs are unique within it. */
   scope?: Where
   scopeLabel?: string
+  /** Slugs no document may take (routes of the front end); generated ones get a suffix. */
+  reserved?: string[]
   req: PayloadRequest
 }
 
@@ -57,9 +59,13 @@ export async function uniqueSlug(args: UniqueSlugArgs): Promise<string> {
     })
     return found.docs[0] as { title?: string; name?: string } | undefined
   }
-  const holder = await holderOf(base)
-  if (!holder) return base
-  if (explicit) {
+  const reserved = new Set(args.reserved ?? [])
+  if (reserved.has(base) && explicit) {
+    throw fieldError(collection, 'slug', `The slug "${base}" is reserved for a page of the site. Choose another slug.`, req)
+  }
+  const holder = reserved.has(base) ? undefined : await holderOf(base)
+  if (!holder && !reserved.has(base)) return base
+  if (holder && explicit) {
     const what = holder.title ?? holder.name ?? 'another document'
     throw fieldError(
       collection,
@@ -70,7 +76,7 @@ export async function uniqueSlug(args: UniqueSlugArgs): Promise<string> {
   }
   for (let n = 2; n < 1000; n++) {
     const candidate = `${base}-${n}`
-    if (!(await holderOf(candidate))) return candidate
+    if (!reserved.has(candidate) && !(await holderOf(candidate))) return candidate
   }
   throw fieldError(collection, 'slug', `No free slug could be made from "${base}".`, req)
 }

@@ -62,6 +62,8 @@ export const assignPostSlugHook =
       id: originalDoc?.id,
       req,
       requested: keepExisting ? originalDoc.slug : unchanged ? undefined : requested,
+      // an existing post keeps a slug that became reserved later (its URL stays as it was)
+      reserved: keepExisting ? [] : options.reservedSlugs,
       scope: { language: { equals: language } },
       scopeLabel: `${languageLabel} post`,
       source: data.title ?? originalDoc?.title,
