@@ -19,6 +19,7 @@ import path from 'node:path'
 
 import type { Summary } from './stats'
 
+import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
 import { freePort } from '../../test/helpers/freePort'
 import { summarize } from './stats'
 
@@ -292,7 +293,7 @@ export interface PageResult {
   htmlBytes: number
   cached: LoadResult & { cacheHeader: null | string }
   dynamic: LoadResult & { rotation: number; cacheControl: null | string }
-  /** (b) on a server started with a capped V8 heap (`--max-old-space-size`), for its memory. */
+  /** (b) on a server started with `npm start`'s V8 flags (capped heap, src/lib/productionNodeFlags.ts), for its memory. */
   dynamicHeapCapped?: LoadResult & { nodeArgs: string[]; peakRssMb: number }
   /** (b) with one connection: render latency without queueing behind other requests. */
   dynamicSingleConnection: LoadResult
@@ -377,7 +378,7 @@ export async function benchPages({
     // (b) again on a server whose V8 heap is capped: the same renders, resident memory bounded
     let heapCapped: (LoadResult & { nodeArgs: string[]; peakRssMb: number }) | undefined
     if (heapCapMb > 0) {
-      const nodeArgs = [`--max-old-space-size=${heapCapMb}`]
+      const nodeArgs = productionNodeFlags(heapCapMb)
       const capped = await startServer({ databaseUrl, env: { REDIS_URL: undefined }, nodeArgs })
       try {
         await load({ baseUrl: capped.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 
 import { closePayload } from './closePayload'
 import { resolveDatabase } from './database/resolveDatabase'
+import { productionNodeFlags } from './productionNodeFlags'
 
 const [command = 'dev', ...rest] = process.argv.slice(2)
 
@@ -59,11 +60,11 @@ async function main(): Promise<void> {
   const port = process.env.PORT ?? '3000'
   console.log(`Site: http://localhost:${port}/en   Admin: http://localhost:${port}/admin`)
   console.log('Demo login: admin@example.com / admin-demo-2025 (see README for the other roles)')
-  // A capped heap keeps a production server under ~400 MB at a few % of throughput (see README,
-  // Performance); NODE_OPTIONS set by the operator wins.
+  // Heap flags for a production server (see README, Performance); NODE_OPTIONS set by the
+  // operator wins.
   const env =
     command === 'start' && !process.env.NODE_OPTIONS
-      ? { ...process.env, NODE_OPTIONS: '--max-old-space-size=384' }
+      ? { ...process.env, NODE_OPTIONS: productionNodeFlags().join(' ') }
       : process.env
   child = spawn('npx', ['next', command, '--port', port, ...rest], { env, stdio: 'inherit' })
   child.on('exit', (code) => void shutdown(code ?? 0))

@@ -1,3 +1,4 @@
+import readingTime from 'reading-time'
 import { describe, expect, it } from 'vitest'
 
 import { serializeJsonLd } from '../../src/components/JsonLd'
@@ -6,7 +7,8 @@ import { displayAuthorName } from '../../src/lib/site/authorName'
 import { preparePageEndnotes } from '../../src/lib/site/endnotes'
 import { isValidPreviewSecret, postPreviewUrl, previewSecret, safePreviewPath } from '../../src/lib/site/preview'
 import { hreflangAlternates } from '../../src/lib/site/seo'
-import { lexicalToPlainText, truncate } from '../../src/lib/site/text'
+import { countWords, lexicalToPlainText, readingMinutes, truncate } from '../../src/lib/site/text'
+import { mayCarryCredentials } from '../../src/lib/site/viewer'
 import { siteOptions } from '../../src/lib/siteOptions'
 import { createPostsCollection } from '../../src/plugin/collections/posts/createPostsCollection'
 import { resolveOptions } from '../../src/plugin/options'
@@ -108,9 +110,47 @@ describe('site helpers', () => {
     expect(lexicalToPlainText(body)).toBe('Title\n\nWord one. Two.')
     expect(truncate('a '.repeat(200), 20).length).toBeLessThanOrEqual(21)
   })
+
+  it('counts words and reading minutes exactly as the reading-time package does', () => {
+    const samples = [
+      '',
+      '   ',
+      'one',
+      '  Word one.  Two\n\nthree\tfour\r\n',
+      'Türkiye’nin “Orta Koridor” stratejisi — 2024’te: ilerleme… (i) [ii]',
+      '日本語の文章です。これは、テスト！ 한국어 문장 and English words',
+      '中文，標點。混合 text 「引用」 ｆｕｌｌｗｉｄｔｈ！',
+      'emoji 😀 and 𠀀 outside the BMP',
+    ]
+    // random mixes of the characters the counter treats differently
+    const alphabet = ['a', 'b', ' ', '\n', '\t', '\r', '.', ',', '!', '。', '、', '日', 'あ', '한', 'ｆ', '！', 'ı', '—', '\u2060']
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (let n = 0; n < 300; n++) {
+      samples.push(Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''))
+    }
+    for (const text of samples) {
+      const expected = readingTime(text)
+      expect(countWords(text), JSON.stringify(text)).toBe(expected.words)
+      expect(readingMinutes(text)).toBe(expected.minutes)
+    }
+  })
 })
 
 describe('draft preview', () => {
+  it('asks Payload for the viewer only when the request could carry a session or key', () => {
+    const payload = { config: { collections: [{ auth: { strategies: [] } }, { auth: false }], cookiePrefix: 'pp' } } as never
+    const ask = (headers: Record<string, string>, config = payload) => mayCarryCredentials(new Headers(headers), config)
+    expect(ask({})).toBe(false)
+    expect(ask({ cookie: '__prerender_bypass=x; pp-tokenish=1; other=2' })).toBe(false)
+    expect(ask({ cookie: '__prerender_bypass=x; pp-token=abc' })).toBe(true)
+    expect(ask({ cookie: 'pp-token=abc' })).toBe(true)
+    expect(ask({ authorization: 'users API-Key 123' })).toBe(true)
+    expect(ask({ authorization: 'JWT abc' })).toBe(true)
+    const custom = { config: { collections: [{ auth: { strategies: [{ name: 'sso' }] } }], cookiePrefix: 'pp' } } as never
+    expect(ask({}, custom)).toBe(true)
+  })
+
   it('accepts only same-site paths', () => {
     expect(safePreviewPath('/en/some-post')).toBe('/en/some-post')
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'en/x', '', null, '/en/\nx']) {

@@ -12,6 +12,7 @@ import { findSimilarPosts } from '../../plugin/similar/findSimilarPosts'
 import { relationId } from '../../plugin/utilities/relationId'
 import { cached, tags } from './cache'
 import { getPayloadClient } from './payload'
+import { findPostDocument } from './postDocument'
 import { searchPosts as searchPostsFullText } from '../../plugin/similar/searchPosts'
 import { siteSettings } from './siteSettings'
 import { postExcerpt } from './text'
@@ -92,40 +93,13 @@ export const cardPopulate = {
 /** The published post `slug` in `lang`, with authors (and photos), category and endnotes populated. */
 export const getPublishedPost = cached(
   'post-by-slug',
-  async (lang: string, slug: string): Promise<Post | null> => {
-    const payload = await getPayloadClient()
-    const result = await payload.find({
-      collection: 'posts',
-      depth: 2,
-      limit: 1,
-      locale: lang as Locale,
-      overrideAccess: false,
-      populate: { translations: { label: true } },
-      pagination: false,
-      select: { similarPosts: false, translatedFrom: false },
-      where: { and: [{ language: { equals: lang } }, { slug: { equals: slug } }, published] },
-    })
-    return result.docs[0] ?? null
-  },
+  async (lang: string, slug: string): Promise<Post | null> => findPostDocument(await getPayloadClient(), { lang, slug }),
   () => [tags.posts, tags.authors, tags.categories, tags.footnotes, tags.media],
 )
 
 /** The latest draft of a post, for an editor in draft mode (never cached). */
 export async function getDraftPost(lang: string, slug: string): Promise<Post | null> {
-  const payload = await getPayloadClient()
-  const result = await payload.find({
-    collection: 'posts',
-    depth: 2,
-    draft: true,
-    limit: 1,
-    locale: lang as Locale,
-    overrideAccess: true,
-    pagination: false,
-    populate: { translations: { label: true } },
-    select: { similarPosts: false, translatedFrom: false },
-    where: { and: [{ language: { equals: lang } }, { slug: { equals: slug } }] },
-  })
-  return result.docs[0] ?? null
+  return findPostDocument(await getPayloadClient(), { draft: true, lang, slug })
 }
 
 /** The published versions of a translation group (every language, the post itself included). */

@@ -1,5 +1,4 @@
 import { draftMode } from 'next/headers'
-import readingTime from 'reading-time'
 import { cache } from 'react'
 
 import type { PageEndnotes } from './endnotes'
@@ -8,7 +7,7 @@ import type { Author, Category, Post, PostCard, PostVersion } from './data'
 import { getDraftPost, getPublishedPost, getSimilarPosts, versionsOf } from './data'
 import { preparePageEndnotes } from './endnotes'
 import { isSiteLanguage } from './languages'
-import { lexicalToPlainText } from './text'
+import { lexicalToPlainText, readingMinutes } from './text'
 import { isStaffViewer } from './viewer'
 
 export interface PostPageData {
@@ -51,6 +50,8 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
   }
   post ??= await getPublishedPost(lang, slug)
   if (!post) return null
+  // Start the page's slowest query now: it runs while the versions are read and the page renders.
+  void loadSimilarPosts(post.id, lang)
 
   const versions = await versionsOf(post)
   const category = post.category && typeof post.category === 'object' ? post.category : null
@@ -63,17 +64,18 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
     isPreview,
     lang,
     post,
-    readingMinutes: text ? readingTime(text).minutes : 1,
+    readingMinutes: text ? readingMinutes(text) : 1,
     versions,
   }
 })
 
-export async function loadSimilarPosts(post: Post, lang: string): Promise<PostCard[]> {
+/** "Similar Posts" of a post, fetched once per request (React `cache`); never rejects. */
+export const loadSimilarPosts = cache(async (postId: number, lang: string): Promise<PostCard[]> => {
   try {
-    return await getSimilarPosts(post.id, lang)
+    return await getSimilarPosts(postId, lang)
   } catch (error) {
     // A failing recommendation must never take the article down.
     console.error('[site] similar posts failed', error)
     return []
   }
-}
+})

@@ -34,6 +34,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return postMetadata(data)
 }
 
+/**
+ * Awaits the similar posts inside the tree (no Suspense boundary, so the HTML is the same):
+ * React renders the article while the query, started by loadPostPage, is still running.
+ */
+async function SimilarPostsOf({ lang, postId }: { lang: string; postId: number }) {
+  return <SimilarPosts lang={lang} posts={await loadSimilarPosts(postId, lang)} />
+}
+
 export default async function PostPage({ params }: Props) {
   const { lang, slug } = await params
   const data = await loadPostPage(lang, slug)
@@ -41,7 +49,6 @@ export default async function PostPage({ params }: Props) {
   const { authors, category, endnotes, isPreview, post, readingMinutes, versions } = data
   const path = postPath({ language: post.language, slug: post.slug ?? slug })
   const url = absoluteUrl(path)
-  const similar = await loadSimilarPosts(post, lang)
 
   return (
     <>
@@ -66,7 +73,7 @@ export default async function PostPage({ params }: Props) {
         <Endnotes lang={lang} notes={endnotes.notes} />
         <AuthorBoxes authors={authors} lang={lang} />
       </article>
-      <SimilarPosts lang={lang} posts={similar} />
+      <SimilarPostsOf lang={lang} postId={post.id} />
       <JsonLd data={articleJsonLd(data)} />
     </>
   )
