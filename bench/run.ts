@@ -21,7 +21,7 @@ import type { SimilarResult } from './lib/similar'
 
 import { refreshTermStatisticsIfStale } from '../src/plugin/similar/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
-import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, writeMarker } from './lib/database'
+import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, warmCaches, writeMarker } from './lib/database'
 import { benchEditor, benchImport, ensureEditor } from './lib/editor'
 import { machineInfo } from './lib/machine'
 import { Random } from './lib/random'
@@ -68,7 +68,7 @@ const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 10
 interface Results {
   name: string
   createdAt: string
-  machine: ReturnType<typeof machineInfo> & { postgres: string }
+  machine: ReturnType<typeof machineInfo> & { postgres: string; postgresSharedBuffers?: string }
   corpus: { posts: number; seed: string; generatorVersion: number; reused: boolean; generatedMs: number; counts: Record<string, number>; database: string }
   similar?: SimilarResult
   editor?: EditorResult
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
       if (await refreshTermStatisticsIfStale(payload)) log('  rebuilt the term statistics of similar posts')
     }
     const postgres = String((await drizzle.execute('select version() as v')).rows[0].v).split(' on ')[0]
-    results.machine = { ...machine, postgres }
+    const sharedBuffers = String((await drizzle.execute('show shared_buffers')).rows[0].shared_buffers)
+    results.machine = { ...machine, postgres, postgresSharedBuffers: sharedBuffers }
     results.corpus = {
       counts: marker!.counts,
       database: db.name,
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
     if (args['generate-only']) return
 
     const user = await ensureEditor(payload)
+    const warmStarted = Date.now()
+    const warmedMb = await warmCaches(payload)
+    log(`warmed PostgreSQL's cache (shared_buffers ${sharedBuffers}): ${warmedMb} MB of posts and full-text tables in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`)
 
     // ——— similar posts ———
     if (wanted('similar')) {

@@ -52,7 +52,16 @@ function guardExitCode(): void {
  * Starts (or reuses) an embedded PostgreSQL 15 whose data lives in `dataDir`, so the app
  * needs no installed server. The first run initialises the cluster; later runs reuse it.
  */
-export async function startEmbeddedPostgres({ dataDir, port }: { dataDir: string; port: number }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  settings = {},
+}: {
+  dataDir: string
+  port: number
+  /** Server settings (`-c name=value`), e.g. `{ shared_buffers: '2GB' }`; ignored when it is already running. */
+  settings?: Record<string, string>
+}): Promise<EmbeddedServer> {
   const adminUrl = urlFor(port, 'postgres')
   // Another process (a dev server, a test run) may already serve this data directory.
   if (await isReachable(adminUrl)) return { adminUrl, started: false, stop: async () => undefined }
@@ -71,7 +80,9 @@ export async function startEmbeddedPostgres({ dataDir, port }: { dataDir: string
     password: PASSWORD,
     persistent: true,
     port,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      ...Object.entries({ listen_addresses: '127.0.0.1', max_connections: '200', ...settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     user: USER,
   })
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true })

@@ -71,7 +71,9 @@ export interface SearchTables {
   fts: DrizzleTable
   highlights?: DrizzleTable
   posts: DrizzleTable
-  /** Per-language document frequencies (termStatistics.ts). */
+  /** Payload's relationship table of posts (`posts_rels`: manual similar-post picks…). */
+  rels?: DrizzleTable
+  /** Document frequencies of the indexed lexemes (termStatistics.ts). */
   terms: DrizzleTable
 }
 
@@ -89,7 +91,9 @@ export function searchTables(payload: Payload, options: ResolvedPolicyPostsOptio
   }
   const highlightsKey = `${postsName}_highlights`
   const highlights = db.tables[db.tableNameMap.get(highlightsKey) ?? highlightsKey]
-  return { fts, highlights, posts, terms }
+  const relsKey = `${postsName}_rels`
+  const rels = db.tables[db.tableNameMap.get(relsKey) ?? relsKey]
+  return { fts, highlights, posts, rels, terms }
 }
 
 const checkedConfigs = new WeakMap<Payload, Promise<Map<string, string>>>()
