@@ -48,9 +48,10 @@ export async function queryRunner(payload: Payload, req?: Partial<PayloadRequest
 }
 
 /**
- * Runs a read through a named prepared statement on the adapter's pool, so Postgres plans it
- * once per connection instead of on every call (a third of similar posts' time went into
- * planning). Inside a transaction, or without a pool, it runs as a plain query on the
+ * Runs a read through a named prepared statement on the adapter's pool, so Postgres parses and
+ * plans it once per connection instead of on every call. Only for queries whose generic plan is
+ * as good as a custom one (key lookups): the similar-posts ranking is not (see
+ * `rankedSimilarIds`). Inside a transaction, or without a pool, it runs as a plain query on the
  * transaction's connection.
  */
 export async function executePrepared(
