@@ -12,6 +12,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { freePort } from '../helpers/freePort'
+import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
 
 export { freePort }
 
@@ -107,7 +108,7 @@ function treeRssKb(pid: number): number {
   return total
 }
 
-/** `next start` on 127.0.0.1 with a strong secret, in production mode. */
+/** `next start` on 127.0.0.1 with a strong secret, in production mode, with `npm start`'s heap flags. */
 export async function startSite(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<SiteProcess> {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run `npx next build` first.')
@@ -124,6 +125,7 @@ export async function startSite(databaseUrl: string, extraEnv: Record<string, st
       DATABASE_URL: databaseUrl,
       NEXT_PUBLIC_SERVER_URL: baseUrl,
       NODE_ENV: 'production',
+      NODE_OPTIONS: productionNodeFlags().join(' '),
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || crypto.randomBytes(32).toString('hex'),
       ...extraEnv,
     },
