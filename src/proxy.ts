@@ -3,7 +3,8 @@ import type { NextRequest } from 'next/server'
 import { NextResponse } from 'next/server'
 
 import { databaseReachable } from './lib/database/health'
-import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableHeaders } from './lib/database/unavailable'
+import { databaseUnavailableResponse } from './lib/database/routes'
+import { databaseUnavailableHeaders } from './lib/database/unavailable'
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -19,13 +20,10 @@ const PAGE = `<!doctype html>
  * a query or connection that fails in between marks the database down at once
  * (markDatabaseDown: the API's afterError hook, the pool watcher, src/instrumentation.ts).
  */
-export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
+export async function proxy(request: NextRequest): Promise<Response> {
   if (await databaseReachable()) return NextResponse.next()
-  const headers = databaseUnavailableHeaders()
-  if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] }, { headers, status: 503 })
-  }
-  return new NextResponse(PAGE, { headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, status: 503 })
+  if (request.nextUrl.pathname.startsWith('/api/')) return databaseUnavailableResponse('json')
+  return new NextResponse(PAGE, { headers: { ...databaseUnavailableHeaders(), 'Content-Type': 'text/html; charset=utf-8' }, status: 503 })
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 import type { AfterErrorHook, PayloadRequest } from 'payload'
 
+import { hasLoginCredentials } from '../requestCredentials'
 import { databaseFailedRecently, noteDatabaseError } from './health'
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableHeaders, isDatabaseUnavailableError } from './unavailable'
 
@@ -9,13 +10,6 @@ import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableHeaders, isDatabaseUna
  */
 export const DATABASE_UNAVAILABLE_HEADER = 'x-policy-posts-database-unavailable'
 
-/** Whether the request carried a login (JWT header, API key or the login cookie). */
-function hasCredentials(req: PayloadRequest): boolean {
-  if (req.headers.get('authorization')) return true
-  const prefix = req.payload?.config.cookiePrefix ?? 'payload'
-  return new RegExp(`(?:^|;\\s*)${prefix.replace(/[^\w-]/g, '')}-token=`).test(req.headers.get('cookie') ?? '')
-}
-
 /**
  * A login that could not be checked because the database went away leaves the request
  * anonymous (Payload's auth strategies swallow the error), which then ends in a 401/403. That
@@ -24,7 +18,7 @@ function hasCredentials(req: PayloadRequest): boolean {
  */
 function isLoginLostToOutage(error: Error, req: PayloadRequest): boolean {
   const status = (error as { status?: unknown }).status
-  return (status === 401 || status === 403) && !req.user && hasCredentials(req) && databaseFailedRecently()
+  return (status === 401 || status === 403) && !req.user && hasLoginCredentials(req.headers, req.payload?.config.cookiePrefix) && databaseFailedRecently()
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { headers } from 'next/headers'
 
 import { hasRole } from '../../plugin/access/roles'
+import { hasLoginCredentials } from '../requestCredentials'
 import { getPayloadClient } from './payload'
 
 /**
@@ -11,12 +12,8 @@ import { getPayloadClient } from './payload'
  * auth strategies may read anything, so with any of those the answer is always yes.
  */
 export function mayCarryCredentials(requestHeaders: Headers, payload: Pick<Payload, 'config'>): boolean {
-  if (requestHeaders.has('authorization')) return true
   if (payload.config.collections.some((collection) => (collection.auth?.strategies?.length ?? 0) > 0)) return true
-  const cookie = requestHeaders.get('cookie')
-  if (!cookie) return false
-  const name = `${payload.config.cookiePrefix}-token`
-  return cookie.split(';').some((pair) => pair.trimStart().startsWith(`${name}=`))
+  return hasLoginCredentials(requestHeaders, payload.config.cookiePrefix)
 }
 
 /**
