@@ -2,7 +2,6 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { createHash } from 'node:crypto'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
@@ -16,9 +15,8 @@ export interface QueryRunner {
 type DrizzleTable = Record<string, any>
 
 interface PostgresAdapterLike {
-  drizzle: QueryRunner & { dialect?: { sqlToQuery: (query: SQL) => { params: unknown[]; sql: string } } }
+  drizzle: QueryRunner
   name: string
-  pool?: { query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
   schemaName?: string
   sessions?: Record<number | string, { db: QueryRunner } | undefined>
   tableNameMap: Map<string, string>
@@ -45,27 +43,6 @@ export async function queryRunner(payload: Payload, req?: Partial<PayloadRequest
   const db = adapterOf(payload)
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   return (transactionID !== undefined && db.sessions?.[transactionID]?.db) || db.drizzle
-}
-
-/**
- * Runs a read through a named prepared statement on the adapter's pool, so Postgres parses and
- * plans it once per connection instead of on every call. Only for queries whose generic plan is
- * as good as a custom one (key lookups): the similar-posts ranking is not (see
- * `rankedSimilarIds`). Inside a transaction, or without a pool, it runs as a plain query on the
- * transaction's connection.
- */
-export async function executePrepared(
-  payload: Payload,
-  query: SQL,
-  req?: Partial<PayloadRequest>,
-): Promise<{ rows: Record<string, unknown>[] }> {
-  const db = adapterOf(payload)
-  const inTransaction = req?.transactionID !== undefined && (await req.transactionID) !== undefined
-  if (inTransaction || !db.pool || !db.drizzle.dialect) return (await queryRunner(payload, req)).execute(query)
-  const { params, sql: text } = db.drizzle.dialect.sqlToQuery(query)
-  // one statement per distinct text (the shape varies with the number of excluded ids…)
-  const name = `policy-posts-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
-  return db.pool.query({ name, text, values: params })
 }
 
 export interface SearchTables {

@@ -4,7 +4,7 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { executePrepared, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { pluginOptionsOf, queryRunner, searchTables } from './db'
 
 type Post = DataFromCollectionSlug<'posts'>
 
@@ -87,12 +87,11 @@ async function sourceOf(payload: Payload, postId: number | string, req?: Partial
   const picks = rels
     ? sql`array(select ${rels.postsID} from ${rels} where ${rels.parent} = ${posts.id} and ${rels.path} = 'similarPosts' and ${rels.postsID} is not null order by ${rels.order})`
     : sql`array[]::integer[]`
-  const result = await executePrepared(
-    payload,
+  const db = await queryRunner(payload, req)
+  const result = await db.execute(
     sql`select ${posts.id} as id, ${posts.language} as language, ${posts.category} as category,
       ${posts.translationGroup} as translation_group, ${picks} as picks
       from ${posts} where ${posts.id} = ${postId}`,
-    req,
   )
   const row = result.rows[0]
   if (!row) return null
