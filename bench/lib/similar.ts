@@ -9,7 +9,7 @@ import { createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { Summary } from './stats'
 
-import { cardPopulate, cardSelect } from '../../src/lib/site/data'
+import { cardSelect } from '../../src/lib/site/data'
 import { findSimilarPosts } from '../../src/plugin/similar/findSimilarPosts'
 import { Random } from './random'
 import { summarize } from './stats'
@@ -26,8 +26,8 @@ export interface SimilarResult {
   ginIndex: string
 }
 
-/** As the post page asks (src/lib/site/data.ts `getSimilarPosts`): three cards, as a reader. */
-const SITE_CALL = { depth: 1, limit: 3, overrideAccess: false, populate: cardPopulate, select: cardSelect } as const
+/** As the post page asks (src/lib/site/data.ts `getSimilarPosts`): three cards at depth 0, as a reader. */
+const SITE_CALL = { depth: 0, limit: 3, overrideAccess: false, select: cardSelect } as const
 
 export async function samplePublishedIds(payload: Payload, count: number, seed: string): Promise<number[]> {
   const db = (payload.db as unknown as { drizzle: Db }).drizzle

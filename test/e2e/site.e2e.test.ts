@@ -194,6 +194,10 @@ describe('post page anatomy', () => {
         expect(await cards.count()).toBeGreaterThan(0)
         expect(await cards.first().getByRole('heading', { level: 3 }).getByRole('link').count()).toBe(1)
         expect(await cards.first().locator('time').count()).toBe(1)
+        // the card's category is named in the page language (the names come from the cached list)
+        const cardCategory = cards.first().locator('.post-card__category a')
+        expect(await cardCategory.getAttribute('href')).toMatch(new RegExp(`^/${lang}/categories/[a-z0-9-]+$`))
+        expect((await cardCategory.textContent())?.trim()).toMatch(/^\D+$/)
         expect(await similar.locator(`a[href="/${lang}/${corridor[lang]}"]`).count()).toBe(0)
 
         // the parts come in the documented order
