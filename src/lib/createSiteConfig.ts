@@ -2,6 +2,8 @@ import type { Config, SanitizedConfig } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { tr } from '@payloadcms/translations/languages/tr'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -84,6 +86,8 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
     csrf: security.csrf,
     editor: lexicalEditor(),
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 2_000 },
+    // The admin speaks the site's languages; each user picks theirs in the account settings.
+    i18n: { fallbackLanguage: 'en', supportedLanguages: { en, tr }, ...extend.i18n },
     // A database that went away is a 503 with Retry-After, not a 500, for requests already
     // past the proxy's check (src/proxy.ts), and it marks the database down for the next ones.
     hooks: { ...extend.hooks, afterError: [databaseUnavailableHook, ...(extend.hooks?.afterError ?? [])] },

@@ -10,11 +10,13 @@ import { createFootnotesCollection } from './collections/footnotes/createFootnot
 import { createPostsCollection } from './collections/posts/createPostsCollection'
 import { createUsersCollection } from './collections/users/createUsersCollection'
 import { explainBadInputHook } from './hooks/explainBadInput'
+import { mergeAdminI18n } from './i18n/admin/index'
 import { resolveOptions } from './options'
 import { withSearchSchema } from './similar/schema'
 import { backfillSearchIndex } from './similar/searchIndex'
 import { mergeCollection } from './utilities/mergeCollection'
 
+export type { PolicyPostsAdminKey, PolicyPostsAdminTranslations } from './i18n/admin/index'
 export type {
   ContentChangeEvent,
   PolicyPostsLanguage,
@@ -105,6 +107,8 @@ export const policyPosts =
       db: withSearchSchema(config.db, options) as Config['db'],
       // Bad input that only the database notices (draft saves skip validation) is a 400, not a 500.
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), explainBadInputHook] },
+      // Admin strings as `t('policy-posts:<key>')`, as Payload's own plugins register theirs.
+      i18n: mergeAdminI18n(config, options.adminTranslations),
       localization: mergeLocalization(config, options),
       onInit: async (payload) => {
         await config.onInit?.(payload)

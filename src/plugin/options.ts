@@ -1,3 +1,4 @@
+import type { PolicyPostsAdminTranslations } from './i18n/admin/index'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 /** A language the site publishes in. */
@@ -110,10 +111,17 @@ export interface PolicyPostsOptions {
    * @default { sameSite: 'Lax', secure: false }
    */
   authCookies?: { domain?: string; sameSite?: 'Lax' | 'None' | 'Strict'; secure?: boolean }
+  /**
+   * Admin strings per admin language (`{ de: { translationsHeading: 'Übersetzungen' } }`), merged
+   * over the built-in English and Turkish tables; missing keys fall back to English.
+   * @default {}
+   */
+  adminTranslations?: PolicyPostsAdminTranslations
 }
 
 export interface ResolvedPolicyPostsOptions {
   adminGroup: string
+  adminTranslations: PolicyPostsAdminTranslations
   authCookies: { domain?: string; sameSite: 'Lax' | 'None' | 'Strict'; secure: boolean }
   defaultLanguage: string
   enabled: boolean
@@ -200,6 +208,7 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
   }
   return {
     adminGroup: options.adminGroup ?? 'Publishing',
+    adminTranslations: { ...options.adminTranslations },
     authCookies,
     defaultLanguage: languages[0].code,
     enabled: options.enabled ?? true,

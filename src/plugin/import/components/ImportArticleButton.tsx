@@ -1,7 +1,9 @@
 'use client'
 
-import { Button, useConfig, useTranslation } from '@payloadcms/ui'
+import { Button, useConfig } from '@payloadcms/ui'
 import React, { useCallback, useId, useState } from 'react'
+
+import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 
 export type ImportArticleButtonProps = {
   languages: { code: string; label: string }[]
@@ -14,39 +16,6 @@ type Imported = {
   post: { id: number | string; slug: string }
   problems: Problem[]
   warnings: string[]
-}
-
-const strings = {
-  en: {
-    cancel: 'Cancel',
-    check: 'Check and import',
-    choose: 'Or choose a .txt file',
-    created: (footnotes: number, reused: number) =>
-      `Imported as a draft: ${footnotes} new citation record(s), ${reused} existing one(s) reused.`,
-    failed: 'The import failed',
-    force: 'Import anyway',
-    language: 'Language',
-    open: 'Import article',
-    openDraft: 'Open the draft',
-    paste: 'Paste the article (title, category, key points, text with [i] markers, endnotes)',
-    problems: (n: number) => `The text has ${n} problem(s). Nothing was imported. Fix the text, or import it anyway:`,
-    title: 'Import an article from text',
-  },
-  tr: {
-    cancel: 'Vazgeç',
-    check: 'Denetle ve içe aktar',
-    choose: 'Ya da bir .txt dosyası seçin',
-    created: (footnotes: number, reused: number) =>
-      `Taslak olarak içe aktarıldı: ${footnotes} yeni kaynak kaydı, ${reused} mevcut kayıt yeniden kullanıldı.`,
-    failed: 'İçe aktarma başarısız oldu',
-    force: 'Yine de içe aktar',
-    language: 'Dil',
-    open: 'Makale içe aktar',
-    openDraft: 'Taslağı aç',
-    paste: 'Makaleyi yapıştırın (başlık, kategori, öne çıkanlar, [i] işaretli metin, sonnotlar)',
-    problems: (n: number) => `Metinde ${n} sorun var. Hiçbir şey içe aktarılmadı. Metni düzeltin ya da yine de içe aktarın:`,
-    title: 'Metinden makale içe aktar',
-  },
 }
 
 const box: React.CSSProperties = {
@@ -65,8 +34,7 @@ const box: React.CSSProperties = {
  */
 export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ languages, postsSlug = 'posts' }) => {
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const t = i18n.language === 'tr' ? strings.tr : strings.en
+  const t = useAdminTranslation()
   const ids = { file: useId(), language: useId(), text: useId() }
   const [open, setOpen] = useState(false)
   const [text, setText] = useState('')
@@ -98,10 +66,10 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
           setProblems((body as { problems?: Problem[] }).problems ?? [])
         } else {
           const errors = (body as { errors?: { data?: { errors?: { message: string }[] }; message: string }[] }).errors
-          setError(errors?.[0]?.data?.errors?.[0]?.message ?? errors?.[0]?.message ?? `${t.failed} (${response.status})`)
+          setError(errors?.[0]?.data?.errors?.[0]?.message ?? errors?.[0]?.message ?? `${t('importFailed')} (${response.status})`)
         }
       } catch (caught) {
-        setError(`${t.failed}: ${String(caught)}`)
+        setError(`${t('importFailed')}: ${String(caught)}`)
       } finally {
         setBusy(false)
       }
@@ -121,16 +89,16 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
     return (
       <div style={{ marginBottom: 16 }}>
         <Button buttonStyle="secondary" onClick={() => setOpen(true)} size="small">
-          {t.open}
+          {t('importOpen')}
         </Button>
       </div>
     )
   }
 
   return (
-    <section aria-label={t.title} style={box}>
-      <h3 style={{ margin: 0 }}>{t.title}</h3>
-      <label htmlFor={ids.text}>{t.paste}</label>
+    <section aria-label={t('importTitle')} style={box}>
+      <h3 style={{ margin: 0 }}>{t('importTitle')}</h3>
+      <label htmlFor={ids.text}>{t('importPaste')}</label>
       <textarea
         id={ids.text}
         onChange={(event) => {
@@ -143,9 +111,9 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
         value={text}
       />
       <div style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 16 }}>
-        <label htmlFor={ids.file}>{t.choose}</label>
+        <label htmlFor={ids.file}>{t('importChooseFile')}</label>
         <input accept=".txt,text/plain" id={ids.file} onChange={onFile} type="file" />
-        <label htmlFor={ids.language}>{t.language}</label>
+        <label htmlFor={ids.language}>{t('importLanguage')}</label>
         <select id={ids.language} onChange={(event) => setLanguage(event.target.value)} value={language}>
           {languages.map(({ code, label }) => (
             <option key={code} value={code}>
@@ -156,7 +124,7 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
       </div>
       {problems && (
         <div role="alert">
-          <p>{t.problems(problems.length)}</p>
+          <p>{t('importProblems', { count: problems.length })}</p>
           <ul>
             {problems.map((problem, index) => (
               <li key={index}>{problem.message}</li>
@@ -167,7 +135,7 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
       {error && <p role="alert">{error}</p>}
       {imported && (
         <div role="status">
-          <p>{t.created(imported.created.footnotes, imported.created.reused)}</p>
+          <p>{t('importCreated', { footnotes: imported.created.footnotes, reused: imported.created.reused })}</p>
           {[...imported.warnings, ...imported.problems.map((problem) => problem.message)].length > 0 && (
             <ul>
               {[...imported.warnings, ...imported.problems.map((problem) => problem.message)].map((message, index) => (
@@ -175,20 +143,20 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
               ))}
             </ul>
           )}
-          <a href={`${adminRoute}/collections/${postsSlug}/${imported.post.id}`}>{t.openDraft}</a>
+          <a href={`${adminRoute}/collections/${postsSlug}/${imported.post.id}`}>{t('importOpenDraft')}</a>
         </div>
       )}
       <div style={{ display: 'flex', gap: 8 }}>
         <Button buttonStyle="primary" disabled={busy || text.trim() === ''} onClick={() => void submit(false)} size="small">
-          {t.check}
+          {t('importCheck')}
         </Button>
         {problems && problems.length > 0 && (
           <Button buttonStyle="error" disabled={busy} onClick={() => void submit(true)} size="small">
-            {t.force}
+            {t('importForce')}
           </Button>
         )}
         <Button buttonStyle="secondary" onClick={() => setOpen(false)} size="small">
-          {t.cancel}
+          {t('importCancel')}
         </Button>
       </div>
     </section>

@@ -2,17 +2,14 @@
 
 import type { PublishButtonClientProps, UnpublishButtonClientProps } from 'payload'
 
-import { PublishButton, UnpublishButton, useAuth, useTranslation } from '@payloadcms/ui'
+import { PublishButton, UnpublishButton, useAuth } from '@payloadcms/ui'
 import React from 'react'
+
+import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 
 const canPublish = (user: unknown): boolean => {
   const roles = (user as { roles?: null | string[] } | null)?.roles ?? []
   return roles.includes('admin') || roles.includes('editor')
-}
-
-const hint = {
-  en: 'An editor publishes this version.',
-  tr: 'Bu sürümü bir editör yayımlar.',
 }
 
 /**
@@ -21,11 +18,11 @@ const hint = {
  */
 export const EditorPublishButton: React.FC<PublishButtonClientProps> = (props) => {
   const { user } = useAuth()
-  const { i18n } = useTranslation()
+  const t = useAdminTranslation()
   if (canPublish(user)) return <PublishButton {...props} />
   return (
     <span style={{ alignSelf: 'center', color: 'var(--theme-elevation-500)', fontSize: 13 }}>
-      {i18n.language === 'tr' ? hint.tr : hint.en}
+      {t('publishByEditor')}
     </span>
   )
 }

@@ -2,56 +2,14 @@
 
 import type { CollectionSlug, UIFieldClientComponent } from 'payload'
 
-import { Button, Link, toast, useConfig, useDocumentInfo, useField, useListDrawer, useTranslation } from '@payloadcms/ui'
+import { Button, Link, toast, useConfig, useDocumentInfo, useField, useListDrawer } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 import type { TranslationPanelData, TranslationPanelRow } from '../panelTypes'
 
-const strings = {
-  en: {
-    create: (label: string) => `Create ${label} version`,
-    draft: 'Draft',
-    failed: 'The action failed',
-    heading: 'Translations',
-    link: 'Link existing post',
-    linkTitle: (label: string) => `Choose the ${label} version`,
-    loading: 'Loading versions…',
-    markUpToDate: 'Mark up to date',
-    missing: 'No version yet',
-    original: 'Original',
-    outdated: 'Outdated',
-    outdatedHint: 'The source changed after this translation was made.',
-    published: 'Published',
-    saveFirst: 'Save this post to link or create its other language versions.',
-    thisPost: 'this post',
-    unlink: 'Unlink',
-    unlinkConfirm: (title: string) => `Unlink "${title}" from the other language versions?`,
-    upToDate: 'Up to date',
-  },
-  tr: {
-    create: (label: string) => `${label} sürümünü oluştur`,
-    draft: 'Taslak',
-    failed: 'İşlem başarısız oldu',
-    heading: 'Çeviriler',
-    link: 'Mevcut yazıyı bağla',
-    linkTitle: (label: string) => `${label} sürümünü seçin`,
-    loading: 'Sürümler yükleniyor…',
-    markUpToDate: 'Güncel olarak işaretle',
-    missing: 'Henüz sürüm yok',
-    original: 'Özgün',
-    outdated: 'Güncel değil',
-    outdatedHint: 'Kaynak metin bu çeviri yapıldıktan sonra değişti.',
-    published: 'Yayında',
-    saveFirst: 'Diğer dil sürümlerini bağlamak ya da oluşturmak için önce bu yazıyı kaydedin.',
-    thisPost: 'bu yazı',
-    unlink: 'Bağlantıyı kaldır',
-    unlinkConfirm: (title: string) => `"${title}" diğer dil sürümlerinden ayrılsın mı?`,
-    upToDate: 'Güncel',
-  },
-}
-
-type Strings = (typeof strings)['en']
+type Strings = ReturnType<typeof useAdminTranslation>
 
 const box: React.CSSProperties = {
   border: '1px solid var(--theme-elevation-150)',
@@ -124,16 +82,16 @@ const MissingVersion: React.FC<{
 
   return (
     <div style={{ display: 'grid', gap: 6 }}>
-      <span style={{ color: 'var(--theme-elevation-500)' }}>{t.missing}</span>
+      <span style={{ color: 'var(--theme-elevation-500)' }}>{t('translationsMissing')}</span>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
         {row.canCreate && (
           <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void create()} size="small">
-            {t.create(row.label)}
+            {t('translationsCreate', { language: row.label })}
           </Button>
         )}
         {row.canLink && (
           <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={openDrawer} size="small">
-            {t.link}
+            {t('translationsLink')}
           </Button>
         )}
       </div>
@@ -156,7 +114,7 @@ const ExistingVersion: React.FC<{
   const { t } = actions
   const version = row.version!
   const unlink = async () => {
-    if (!window.confirm(t.unlinkConfirm(version.title))) return
+    if (!window.confirm(t('translationsUnlinkConfirm', { title: version.title }))) return
     const result = await actions.post(`/${version.id}/unlink-translation`)
     if (result) onChanged()
   }
@@ -170,7 +128,7 @@ const ExistingVersion: React.FC<{
       <div>
         {version.isCurrent ? (
           <strong>
-            {version.title} <span style={{ fontWeight: 'normal' }}>({t.thisPost})</span>
+            {version.title} <span style={{ fontWeight: 'normal' }}>({t('translationsThisPost')})</span>
           </strong>
         ) : (
           <Link href={actions.editUrl(version.id)}>{version.title || String(version.id)}</Link>
@@ -178,27 +136,27 @@ const ExistingVersion: React.FC<{
       </div>
       <div>
         <span style={badge(version.status === 'published' ? 'success' : 'muted')}>
-          {version.status === 'published' ? t.published : t.draft}
+          {version.status === 'published' ? t('translationsPublished') : t('translationsDraft')}
         </span>
         {outdated ? (
-          <span style={badge('warning')} title={t.outdatedHint}>
-            {t.outdated}
+          <span style={badge('warning')} title={t('translationsOutdatedHint')}>
+            {t('translationsOutdated')}
           </span>
         ) : version.translatedFrom !== undefined ? (
-          <span style={badge('muted')}>{t.upToDate}</span>
+          <span style={badge('muted')}>{t('translationsUpToDate')}</span>
         ) : (
-          <span style={badge('muted')}>{t.original}</span>
+          <span style={badge('muted')}>{t('translationsOriginal')}</span>
         )}
       </div>
       {version.canEdit && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
           {outdated && (
             <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void markUpToDate()} size="small">
-              {t.markUpToDate}
+              {t('translationsMarkUpToDate')}
             </Button>
           )}
           <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void unlink()} size="small">
-            {t.unlink}
+            {t('translationsUnlink')}
           </Button>
         </div>
       )}
@@ -215,8 +173,7 @@ const ExistingVersion: React.FC<{
 export const TranslationsPanel: UIFieldClientComponent = () => {
   const { collectionSlug, id, lastUpdateTime } = useDocumentInfo()
   const { config } = useConfig()
-  const { i18n } = useTranslation()
-  const t = i18n.language === 'tr' ? strings.tr : strings.en
+  const t = useAdminTranslation()
   const statusField = useField<string>({ path: 'translationStatus' })
   const [data, setData] = useState<TranslationPanelData | null>(null)
   const [busy, setBusy] = useState(false)
@@ -234,13 +191,13 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
     try {
       const response = await fetch(`${api}/${id}/translations`, { credentials: 'include' })
       const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(errorMessage(body, t.failed))
+      if (!response.ok) throw new Error(errorMessage(body, t('translationsFailed')))
       setData(body as TranslationPanelData)
       setLoadError(null)
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : t.failed)
+      setLoadError(error instanceof Error ? error.message : t('translationsFailed'))
     }
-  }, [api, id, t.failed])
+  }, [api, id, t('translationsFailed')])
 
   useEffect(() => {
     void load()
@@ -258,7 +215,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
         })
         const json = await response.json().catch(() => null)
         if (!response.ok) {
-          toast.error(errorMessage(json, t.failed))
+          toast.error(errorMessage(json, t('translationsFailed')))
           return null
         }
         if (json?.message) toast.success(json.message)
@@ -267,7 +224,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
         setBusy(false)
       }
     },
-    [api, t.failed],
+    [api, t('translationsFailed')],
   )
 
   const onChanged = useCallback(
@@ -283,15 +240,15 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
 
   return (
     <div className="field-type translations-panel" style={box}>
-      <strong>{t.heading}</strong>
+      <strong>{t('translationsHeading')}</strong>
       {id === undefined || id === null ? (
-        <span style={{ color: 'var(--theme-elevation-500)' }}>{t.saveFirst}</span>
+        <span style={{ color: 'var(--theme-elevation-500)' }}>{t('translationsSaveFirst')}</span>
       ) : loadError ? (
         <span role="alert" style={{ color: 'var(--theme-error-500)' }}>
           {loadError}
         </span>
       ) : !data ? (
-        <span style={{ color: 'var(--theme-elevation-500)' }}>{t.loading}</span>
+        <span style={{ color: 'var(--theme-elevation-500)' }}>{t('translationsLoading')}</span>
       ) : (
         <ul style={{ display: 'grid', gap: 12, listStyle: 'none', margin: 0, padding: 0 }}>
           {data.rows.map((row) => (
