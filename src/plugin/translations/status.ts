@@ -52,7 +52,7 @@ export async function sourceReference(
 }
 
 /** The source's version a translation was made from: the last one saved at or before `at`. */
-async function sourceSnapshot(
+export async function sourceSnapshot(
   req: PayloadRequest,
   options: ResolvedPolicyPostsOptions,
   sourceId: ID,

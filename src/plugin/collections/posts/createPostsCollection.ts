@@ -26,6 +26,7 @@ import { syncDeletedPostGroupHook, syncTranslationGroupHook } from './hooks/sync
 import { validateTranslationGroupHook } from './hooks/validateTranslationGroup'
 import { translationEndpoints } from '../../translations/endpoints'
 import { translationFields } from '../../translations/fields'
+import { xliffEndpoints } from '../../xliff/endpoints'
 
 // The admin's Preview button and Live Preview, when the host gives a preview URL.
 function previewAdmin(options: ResolvedPolicyPostsOptions): Pick<NonNullable<CollectionConfig['admin']>, 'livePreview' | 'preview'> {
@@ -70,7 +71,7 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
         },
       },
     },
-    endpoints: behaviour ? [...postsEndpoints(options), ...translationEndpoints(options)] : [],
+    endpoints: behaviour ? [...postsEndpoints(options), ...translationEndpoints(options), ...xliffEndpoints(options)] : [],
     defaultSort: '-publishedAt',
     fields: [
       {
