@@ -16,8 +16,9 @@ import { relationId } from '../utilities/relationId'
 import { checkTargetLanguage, originalOf } from './exportPost'
 import { noteTexts, unitsOf } from './postData'
 import { readXliff } from './read'
-import { endnoteNumbers, noteTranslations, translatedFields } from './segments'
+import { citedFootnotes, endnoteNumbers, noteTranslations, translatedFields } from './segments'
 import { XliffError } from './types'
+import { fileIdOf } from './write'
 
 export interface ImportedXliff {
   created: boolean
@@ -80,14 +81,18 @@ async function resolveNoteRecords(
   const collection = options.slugs.footnotes as 'footnotes'
   const sourceNotes = await noteTexts(req, options, source.content)
   const sourceNumbers = endnoteNumbers(source.content)
-  const existing = new Map<number, string>()
-  if (translation) for (const [id, number] of endnoteNumbers(translation.content)) existing.set(number, id)
+  // The translation's footnote at each endnote number, with its id as stored (a number on Postgres).
+  const existing = new Map<number, ID>()
+  if (translation) {
+    const numbers = endnoteNumbers(translation.content)
+    for (const id of citedFootnotes(translation.content)) existing.set(numbers.get(String(id))!, id)
+  }
   const existingNotes = translation ? await noteTexts(req, options, translation.content) : new Map<string, string>()
   for (const [footnote, text] of translated) {
     if (text === sourceNotes.get(footnote)) continue
     const current = existing.get(sourceNumbers.get(footnote) ?? 0)
-    if (current !== undefined && current !== footnote) {
-      if (existingNotes.get(current) !== text) {
+    if (current !== undefined && String(current) !== footnote) {
+      if (existingNotes.get(String(current)) !== text) {
         await req.payload.update({ collection, data: { note: text }, depth: 0, id: current, overrideAccess: false, req })
       }
       mapping.set(footnote, current)
@@ -113,9 +118,10 @@ export async function importXliff(req: PayloadRequest, options: ResolvedPolicyPo
   return inTransaction(req, options, async () => {
     const source = (await loadPost(req, options, id)) as FullPost | undefined
     if (!source) throw new NotFound(req.t)
-    if (file.original !== originalOf(options, source.id)) {
-      throw new XliffError(`The file was exported from "${file.original}", not from ${originalOf(options, source.id)}.`)
-    }
+    const original = originalOf(options, source.id)
+    // Some tools keep only the 2.x file id, which is the same name with "-" for "/".
+    const named = file.original || (file.fileId === fileIdOf(original) ? original : file.fileId ?? '')
+    if (named !== original) throw new XliffError(`The file was exported from "${named}", not from ${original}.`)
     if (file.sourceLanguage !== source.language) {
       throw new XliffError(`The file's source language is "${file.sourceLanguage}", but the post is in "${source.language}".`)
     }

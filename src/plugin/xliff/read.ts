@@ -144,6 +144,7 @@ export function readXliff(xml: string): ReadDocument {
   if (version === '2.1') {
     const meta = elements(file, 'metadata').flatMap((metadata) => elements(metadata, 'metaGroup')).flatMap((group) => elements(group, 'meta'))
     return {
+      fileId: fileAttrs.id,
       original: fileAttrs.original ?? '',
       sourceLanguage: attrs.srcLang ?? '',
       sourceVersion: meta.find((entry) => attrsOf(entry).type === 'sourceVersion') ? textOf(meta.find((entry) => attrsOf(entry).type === 'sourceVersion')!) : undefined,

@@ -49,6 +49,8 @@ export interface XliffHeader {
   targetLanguage: string
   /** `posts/<id>`: the post the file was exported from. */
   original: string
+  /** The `<file>` id (2.x): `<posts slug>-<id>`, for tools that drop `original`. */
+  fileId?: string
   /** `updatedAt` of the source version exported. */
   sourceVersion?: string
 }

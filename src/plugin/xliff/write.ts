@@ -92,12 +92,15 @@ const reviewNote = (unit: ExportUnit): string | undefined =>
 
 const postIdOf = (original: string) => original.split('/').at(-1) ?? original
 
+/** The 2.x `<file>` id (an NMTOKEN): `posts/12` → `posts-12`. */
+export const fileIdOf = (original: string): string => original.replace(/[^\w.-]/g, '-')
+
 /** An XLIFF 2.1 document (one `<file>` per post). */
 export function writeXliff21(document: XliffDocument): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff${attributes({ srcLang: document.sourceLanguage, trgLang: document.targetLanguage, version: '2.1', xmlns: XLIFF_2_NAMESPACE, 'xmlns:mda': METADATA_NAMESPACE })}>`,
-    `  <file${attributes({ id: `f-${postIdOf(document.original)}`, original: document.original })}>`,
+    `  <file${attributes({ id: fileIdOf(document.original), original: document.original })}>`,
     '    <mda:metadata>',
     `      <mda:metaGroup category="${TOOL}">`,
     `        <mda:meta type="post">${escapeText(postIdOf(document.original))}</mda:meta>`,
