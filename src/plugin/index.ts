@@ -14,6 +14,7 @@ import { mergeAdminI18n } from './i18n/admin/index'
 import { resolveOptions } from './options'
 import { withSearchSchema } from './similar/schema'
 import { backfillSearchIndex } from './similar/searchIndex'
+import { withTranslatorDesk } from './translatorDesk/adminComponents'
 import { mergeCollection } from './utilities/mergeCollection'
 
 export type { PolicyPostsAdminKey, PolicyPostsAdminTranslations } from './i18n/admin/index'
@@ -98,6 +99,7 @@ export const policyPosts =
       ...config,
       admin: {
         ...config.admin,
+        components: options.enabled ? withTranslatorDesk(config.admin?.components, options) : config.admin?.components,
         user: config.admin?.user ?? options.slugs.users,
       },
       collections,

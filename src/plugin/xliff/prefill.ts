@@ -90,13 +90,14 @@ export function prefillTargets(current: readonly Unit[], previous: readonly Unit
   return current.map((unit): ExportUnit => {
     const pair = baseOf.get(unit.id)
     const translated = pair?.unit && translationOf.get(pair.unit.id)
-    if (!pair || !translated) return { ...unit, changed: previous !== undefined && pair?.state !== 'same' ? true : undefined }
+    const previousSource = pair?.state === 'changed' && pair.unit ? plainText(pair.unit.source, pair.unit.codes) : undefined
+    if (!pair || !translated) return { ...unit, changed: previous !== undefined && pair?.state !== 'same' ? true : undefined, previousSource }
     const { complete, content } = remapCodes(translated.source, translated.codes, unit)
     const changed = previous === undefined || pair.state !== 'same' || !complete
     return {
       ...unit,
       changed,
-      previousSource: pair.state === 'changed' && pair.unit ? plainText(pair.unit.source, pair.unit.codes) : undefined,
+      previousSource,
       target: content,
     }
   })

@@ -26,6 +26,8 @@ import { syncDeletedPostGroupHook, syncTranslationGroupHook } from './hooks/sync
 import { validateTranslationGroupHook } from './hooks/validateTranslationGroup'
 import { translationEndpoints } from '../../translations/endpoints'
 import { translationFields } from '../../translations/fields'
+import { compareEditView } from '../../translatorDesk/compareEditView'
+import { translatorDeskEndpoints } from '../../translatorDesk/endpoints'
 import { xliffEndpoints } from '../../xliff/endpoints'
 
 // The admin's Preview button and Live Preview, when the host gives a preview URL.
@@ -69,9 +71,11 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
           PublishButton: 'payload-policy-posts/client#EditorPublishButton',
           UnpublishButton: 'payload-policy-posts/client#EditorUnpublishButton',
         },
+        // The translator's side-by-side view of a translation and its source.
+        views: behaviour ? { edit: { compare: compareEditView } } : undefined,
       },
     },
-    endpoints: behaviour ? [...postsEndpoints(options), ...translationEndpoints(options), ...xliffEndpoints(options)] : [],
+    endpoints: behaviour ? [...postsEndpoints(options), ...translationEndpoints(options), ...xliffEndpoints(options), ...translatorDeskEndpoints(options)] : [],
     defaultSort: '-publishedAt',
     fields: [
       {

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
+import { XliffActions } from '../../xliff/components/XliffActions'
 import type { TranslationPanelData, TranslationPanelRow } from '../panelTypes'
 
 type Strings = ReturnType<typeof useAdminTranslation>
@@ -36,6 +37,9 @@ const badge = (tone: 'muted' | 'success' | 'warning'): React.CSSProperties => ({
   marginInlineEnd: 4,
   padding: '0 6px',
 })
+
+/** XLIFF files are made from originals: the current post is not itself a translation. */
+const isOriginal = (data: TranslationPanelData): boolean => data.rows.find((row) => row.version?.isCurrent)?.version?.translatedFrom === undefined
 
 /** The message of a Payload error body: the field error when there is one. */
 function errorMessage(body: unknown, fallback: string): string {
@@ -260,6 +264,9 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
                 <ExistingVersion actions={actions} busy={busy} onChanged={onChanged} row={row} />
               ) : (
                 <MissingVersion actions={actions} busy={busy} data={data} onChanged={() => onChanged()} postsSlug={postsSlug} row={row} />
+              )}
+              {isOriginal(data) && row.code !== data.language && (row.canCreate || row.version?.canEdit) && (
+                <XliffActions api={api} editUrl={editUrl} id={data.id} language={row} onImported={() => onChanged()} />
               )}
             </li>
           ))}
