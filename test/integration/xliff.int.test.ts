@@ -245,6 +245,26 @@ describe('import', () => {
     expect(await count()).toBe(before)
   })
 
+  it('writes nothing when a step fails after the translation was created (one transaction)', async () => {
+    const { payload } = t
+    const { note, post } = await createTranslatablePost(payload, 'All or nothing')
+    const xml = (await rest.get(`/posts/${post.id}/xliff?target=tr`, { token: editor })).body as string
+    // The note's translation is longer than a footnote's note may be: its record fails after the draft was created.
+    const tooLong = fillTargets(xml, (text, unit) => (unit === `note-${note.id}` ? 'ş'.repeat(5001) : turkishOf(text)))
+    const counts = async () => ({
+      footnotes: (await payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs,
+      groups: (await payload.count({ ...asAdmin, collection: 'translations' })).totalDocs,
+      posts: (await payload.count({ ...asAdmin, collection: 'posts' })).totalDocs,
+    })
+    const before = await counts()
+    const res = await importFile(post.id, tooLong)
+    expect(res.status, JSON.stringify(res.body)).toBe(400)
+    expect(fieldErrors(res.body)[0].path).toBe('note')
+    expect(await counts()).toEqual(before)
+    const source = await payload.findByID({ ...asAdmin, collection: 'posts', depth: 0, id: post.id })
+    expect(source.translationGroup ?? null).toBeNull()
+  })
+
   it('takes a multipart upload and refuses translators of other languages', async () => {
     const { post } = await createTranslatablePost(t.payload, 'Multipart upload')
     const xml = fillTargets((await rest.get(`/posts/${post.id}/xliff?target=tr&version=1.2`, { token: editor })).body as string)

@@ -138,10 +138,9 @@ export async function importXliff(req: PayloadRequest, options: ResolvedPolicyPo
     const group = relationId(source.translationGroup)
     const holder = group === undefined ? undefined : await languageHolder(req, options, group, target)
     const existing = holder ? ((await loadPost(req, options, holder.id)) as FullPost | undefined) : undefined
+    const translation = existing ?? ((await createTranslation(req.payload, { language: target, overrideAccess: false, req, source: source.id })) as FullPost)
     const records = await resolveNoteRecords(req, options, source, existing, notes)
     const fields = translatedFields(source, units, targets, (footnote) => records.get(String(footnote)) ?? footnote)
-
-    const translation = existing ?? ((await createTranslation(req.payload, { language: target, overrideAccess: false, req, source: source.id })) as FullPost)
     const saved = await req.payload.update({
       collection,
       data: { ...fields, _status: 'draft' } as never,
