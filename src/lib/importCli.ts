@@ -2,7 +2,13 @@ import type { Payload } from 'payload'
 
 import fs from 'node:fs/promises'
 
+import type { ImportArticleResult } from '../plugin/import/importArticle'
+import type { DocxImportSucceeded, ImportDocxResult } from '../plugin/import/importDocx'
+
+import { DocxImportError } from '../plugin/import/docx/DocxImportError'
+import { sniffFile } from '../plugin/import/docx/sniffFile'
 import { importArticle } from '../plugin/import/importArticle'
+import { importDocx } from '../plugin/import/importDocx'
 import { pluginOptionsOf } from '../plugin/similar/db'
 
 export interface CliIO {
@@ -17,7 +23,7 @@ const defaultIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
 }
 
-const USAGE = 'Usage: npm run import -- --lang <code> path/to/article.txt [--force]'
+const USAGE = 'Usage: npm run import -- --lang <code> path/to/article.txt|article.docx [--force]'
 
 interface CliArgs {
   file?: string
@@ -63,21 +69,29 @@ export async function runImportCli(payload: Payload, args: string[], io: CliIO =
     io.err(USAGE)
     return 2
   }
-  let text: string
+  let bytes: Buffer
   try {
-    text = await fs.readFile(parsed.file, 'utf8')
+    bytes = await fs.readFile(parsed.file)
   } catch (error) {
     io.err(`Cannot read ${parsed.file}: ${(error as Error).message}`)
     return 2
   }
 
   try {
-    const result = await importArticle(payload, {
-      context: { disableRevalidate: true },
-      force: parsed.force,
-      language: parsed.language,
-      text,
-    })
+    // The bytes decide, not the name: a .docx renamed .txt is still read as Word.
+    const kind = sniffFile(bytes)
+    const asDocx = kind !== 'text' && kind !== 'binary'
+    if (!asDocx && /\.docx$/i.test(parsed.file)) {
+      throw new DocxImportError('not-docx', `${parsed.file} is not a .docx (Word) document: it is ${kind === 'text' ? 'plain text' : 'a binary file of another kind'}.`)
+    }
+    if (kind === 'binary') {
+      throw new DocxImportError('not-text', `${parsed.file} is neither plain UTF-8 text nor a .docx: it is a binary file of another kind.`)
+    }
+    const options = { context: { disableRevalidate: true }, force: parsed.force, language: parsed.language }
+    const result: ImportArticleResult | ImportDocxResult = asDocx
+      ? await importDocx(payload, { ...options, file: bytes })
+      : await importArticle(payload, { ...options, text: bytes.toString('utf8') })
+    if ('preview' in result) return 1
     for (const problem of result.problems) io.err(problem.message)
     if (!result.ok) {
       io.err(`Refused: ${result.problems.length} problem(s) in ${parsed.file}; nothing was imported. Fix the text or pass --force.`)
@@ -87,9 +101,17 @@ export async function runImportCli(payload: Payload, args: string[], io: CliIO =
     io.err(
       `Imported as a draft: ${result.created.footnotes} citation record(s) created, ${result.created.reused} reused.`,
     )
+    const media = (result as Partial<DocxImportSucceeded>).media
+    if (media && (media.created > 0 || media.skipped.length > 0)) {
+      io.err(`Images: ${media.created} stored as media, ${media.skipped.length} skipped.`)
+    }
     io.out(JSON.stringify({ id: result.post.id, slug: result.post.slug }))
     return 0
   } catch (error) {
+    if (error instanceof DocxImportError) {
+      io.err(`Refused: ${error.message} Nothing was imported.`)
+      return 1
+    }
     const data = (error as { data?: { errors?: { message: string; path: string }[] } }).data
     io.err(`Import failed: ${(error as Error).message}`)
     for (const detail of data?.errors ?? []) io.err(`  ${detail.path}: ${detail.message}`)

@@ -117,11 +117,19 @@ export interface PolicyPostsOptions {
    * @default {}
    */
   adminTranslations?: PolicyPostsAdminTranslations
+  /**
+   * The article importers (.txt and .docx): headings that introduce the key points, per
+   * language (a language without an entry accepts every listed name), and the largest file
+   * accepted.
+   * @default { highlightsHeadings: { en: ['Highlights', 'Key points', …], tr: ['Öne Çıkanlar', …] }, maxFileBytes: 20 MB }
+   */
+  articleImport?: { highlightsHeadings?: Record<string, string[]>; maxFileBytes?: number }
 }
 
 export interface ResolvedPolicyPostsOptions {
   adminGroup: string
   adminTranslations: PolicyPostsAdminTranslations
+  articleImport: { highlightsHeadings: Record<string, string[]>; maxFileBytes: number }
   authCookies: { domain?: string; sameSite: 'Lax' | 'None' | 'Strict'; secure: boolean }
   defaultLanguage: string
   enabled: boolean
@@ -155,6 +163,11 @@ const knownTextSearchConfigs: Record<string, string> = {
 }
 
 export const textSearchConfigFor = (code: string): string => knownTextSearchConfigs[code] ?? 'simple'
+
+export const defaultHighlightsHeadings: Record<string, string[]> = {
+  en: ['Highlights', 'Key points', 'Key takeaways', 'Key findings', 'Summary points'],
+  tr: ['Öne Çıkanlar', 'Öne Çıkan Noktalar', 'Ana Noktalar', 'Önemli Noktalar', 'Temel Noktalar'],
+}
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 
@@ -206,8 +219,16 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
   if (authCookies.sameSite === 'None' && !authCookies.secure) {
     throw new Error("[policy-posts] options.authCookies: sameSite 'None' requires secure: true")
   }
+  const maxFileBytes = options.articleImport?.maxFileBytes ?? 20 * 1024 * 1024
+  if (!Number.isInteger(maxFileBytes) || maxFileBytes < 1) {
+    throw new Error('[policy-posts] options.articleImport.maxFileBytes must be a positive integer')
+  }
   return {
     adminGroup: options.adminGroup ?? 'Publishing',
+    articleImport: {
+      highlightsHeadings: { ...defaultHighlightsHeadings, ...options.articleImport?.highlightsHeadings },
+      maxFileBytes,
+    },
     adminTranslations: { ...options.adminTranslations },
     authCookies,
     defaultLanguage: languages[0].code,

@@ -25,13 +25,14 @@ export function restClient(payload: Payload) {
   const call = async <T = any>(
     method: 'DELETE' | 'GET' | 'PATCH' | 'POST',
     path: string,
-    { body, headers = {}, raw, token }: { body?: unknown; headers?: Record<string, string>; raw?: string; token?: string } = {},
+    { body, form, headers = {}, raw, token }: { body?: unknown; form?: FormData; headers?: Record<string, string>; raw?: string; token?: string } = {},
   ): Promise<RestResponse<T>> => {
     const url = new URL(`http://localhost/api${path}`)
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const init: RequestInit = { headers: { ...headers }, method }
     if (token) (init.headers as Record<string, string>).Authorization = `JWT ${token}`
-    if (raw !== undefined || body !== undefined) {
+    if (form) init.body = form // fetch sets the multipart boundary itself
+    else if (raw !== undefined || body !== undefined) {
       ;(init.headers as Record<string, string>)['Content-Type'] = 'application/json'
       init.body = raw ?? JSON.stringify(body)
     }

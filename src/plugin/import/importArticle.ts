@@ -83,6 +83,13 @@ export async function importArticle(payload: Payload, args: ImportArticleArgs): 
   }
 
   const text = typeof args.text === 'string' ? args.text : ''
+  // A binary file read as text (a .docx renamed .txt) would otherwise reach the database.
+  if (text.includes('\u0000')) {
+    return {
+      ok: false,
+      problems: [{ line: 1, message: 'Line 1: this is not plain text but a binary file (such as a .docx or PDF); import a .docx as a file' }],
+    }
+  }
   const parsed = parseArticle(text)
   const problems = [...parsed.problems]
   const sourceLines = text.split(/\r\n|\r|\n/)

@@ -1,0 +1,102 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { ParsedCitation } from './types'
+
+import { foldText } from './docx/parseDocx'
+
+// Access dates are calendar days; noon UTC keeps them on the same day in every time zone.
+const asDate = (day: string | undefined): string | undefined => (day ? `${day}T12:00:00.000Z` : undefined)
+
+/** The `footnotes` record data of a parsed citation (empty fields left out). */
+export function footnoteData(citation: ParsedCitation): Record<string, string> {
+  const data: Record<string, string | undefined> = {
+    accessedAt: asDate(citation.accessedAt),
+    citedAuthors: citation.citedAuthors,
+    note: citation.note,
+    outlet: citation.outlet,
+    title: citation.title,
+    url: citation.url,
+  }
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>
+}
+
+/** Title or outlet as compared for re-use: case, accents, quotes and punctuation do not count. */
+export const normaliseForMatch = (text: string): string =>
+  foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+export type FootnoteResolver = {
+  /** The id of the record for this citation: an existing one with the same URL or title + outlet, else a new one. */
+  resolve: (citation: ParsedCitation) => Promise<number | string>
+  created: () => number
+  reused: () => number
+}
+
+type Args = { footnotesSlug: string; overrideAccess: boolean; req: PayloadRequest }
+
+/**
+ * Finds or creates citation records inside the import's transaction. Explanatory notes (no URL
+ * and no title) are always new records: the same sentence in two posts is not one source.
+ */
+export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAccess, req }: Args): FootnoteResolver {
+  const known = new Map<string, number | string>() // 'url:…' / 'title:…' → id
+  const reusedIds = new Set<string>()
+  let createdCount = 0
+
+  const find = async (where: Record<string, unknown>) =>
+    (
+      await payload.find({
+        collection: footnotesSlug as 'footnotes',
+        depth: 0,
+        limit: 50,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: { outlet: true, title: true },
+        sort: 'id',
+        where: where as never,
+      })
+    ).docs as { id: number | string; outlet?: null | string; title?: null | string }[]
+
+  const existing = async (citation: ParsedCitation, titleKey: string | undefined): Promise<number | string | undefined> => {
+    if (citation.url) {
+      const [byUrl] = await find({ url: { equals: citation.url } })
+      if (byUrl) return byUrl.id
+    }
+    if (titleKey && citation.title) {
+      // The longest word narrows the candidates; the normalised comparison decides.
+      const word = citation.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0]
+      const candidates = word ? await find({ title: { like: word } }) : []
+      const match = candidates.find((doc) => `${normaliseForMatch(doc.title ?? '')}|${normaliseForMatch(doc.outlet ?? '')}` === titleKey)
+      if (match) return match.id
+    }
+    return undefined
+  }
+
+  return {
+    created: () => createdCount,
+    resolve: async (citation) => {
+      const urlKey = citation.url ? `url:${citation.url}` : undefined
+      const titleKey = citation.title && citation.outlet ? `${normaliseForMatch(citation.title)}|${normaliseForMatch(citation.outlet)}` : undefined
+      const keys = [urlKey, titleKey && `title:${titleKey}`].filter((key): key is string => Boolean(key))
+      for (const key of keys) if (known.has(key)) return known.get(key)!
+      let id = keys.length > 0 ? await existing(citation, titleKey) : undefined
+      if (id !== undefined) reusedIds.add(String(id))
+      else {
+        const created = await payload.create({
+          collection: footnotesSlug as 'footnotes',
+          data: footnoteData(citation) as never,
+          depth: 0,
+          overrideAccess,
+          req,
+        })
+        id = created.id
+        createdCount++
+      }
+      for (const key of keys) known.set(key, id)
+      return id
+    },
+    reused: () => reusedIds.size,
+  }
+}
