@@ -49,6 +49,7 @@ export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './sim
 export { backfillSearchIndex, updateSearchIndex } from './similar/searchIndex'
 export { policyPostsSchemaHooks } from './similar/schema'
 export { importArticle, type ImportArticleArgs, type ImportArticleResult } from './import/importArticle'
+export { importDocx, type ImportDocxArgs, type ImportDocxResult } from './import/importDocx'
 
 function mergeLocalization(config: Config, options: ResolvedPolicyPostsOptions): Config['localization'] {
   const codes = options.languages.map((language) => language.code)

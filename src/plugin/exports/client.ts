@@ -7,3 +7,4 @@ export { EditorPublishButton, EditorUnpublishButton } from '../translations/comp
 export { TranslationDashboard, TranslationDashboardLink } from '../translatorDesk/components/TranslationDashboard'
 export { CompareView } from '../translatorDesk/components/CompareView'
 export { XliffActions } from '../xliff/components/XliffActions'
+export { EndnotesListField } from '../endnote/components/EndnotesListField'

@@ -68,6 +68,10 @@ export function endnotesField(args: EndnotesFieldArgs = {}): ArrayField {
     name: args.name ?? 'endnotes',
     type: 'array',
     admin: {
+      components: {
+        // One numbered line per note instead of three read-only inputs per row.
+        Field: { clientProps: { footnotesSlug }, path: 'payload-policy-posts/client#EndnotesListField' },
+      },
       description: 'Derived from the endnote references in the body on every save.',
       readOnly: true,
     },

@@ -22,6 +22,7 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { EndnotesListField as EndnotesListField_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { TranslationsPanel as TranslationsPanel_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { ImportArticleButton as ImportArticleButton_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { EditorPublishButton as EditorPublishButton_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "payload-policy-posts/client#EndnotesListField": EndnotesListField_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#TranslationsPanel": TranslationsPanel_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#ImportArticleButton": ImportArticleButton_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#EditorPublishButton": EditorPublishButton_c42b71c07ededfcf9ff6f1e68d412d13,
