@@ -104,6 +104,18 @@ describe('importDocx', () => {
     ])
   })
 
+  it('imports the .docx saved by LibreOffice Writer with its footnote and endnotes numbered i, ii, iii', async () => {
+    const file = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/docx/libreoffice/manuscript.tr.docx'))
+    const result = succeeded(await importDocx(t.payload, { file, language: 'tr' }))
+    const post = await t.payload.findByID({ ...asAdmin, collection: 'posts', depth: 1, draft: true, id: result.post.id })
+    expect(post.title).toBe('Karadeniz’de Güvenlik: İstanbul Boğazı ve Işık Limanları')
+    expect(post.endnotes?.map((note) => [note.label, (note.footnote as Record<string, any>).citedAuthors ?? null])).toEqual([
+      ['i', 'Gülşen Erdoğan'],
+      ['ii', 'İlker Işıkoğlu'],
+      ['iii', null],
+    ])
+  })
+
   it('handles typed [i] markers with a typed note list', async () => {
     const result = succeeded(await importDocx(t.payload, { file: await typedMarkersManuscript(), language: 'en' }))
     const post = await t.payload.findByID({ ...asAdmin, collection: 'posts', depth: 1, draft: true, id: result.post.id })

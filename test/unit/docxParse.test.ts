@@ -102,3 +102,29 @@ describe('reading a Word manuscript (docx library, real footnotes and endnotes)'
     expect(sniffFile(ole)).toBe('encrypted-docx')
   })
 })
+
+describe('reading a .docx saved by LibreOffice Writer (test/fixtures/docx/libreoffice)', () => {
+  it('reads its title, key points, footnote and endnotes, tracked changes and comment', async () => {
+    const fs = await import('node:fs')
+    const file = fs.readFileSync(new URL('../fixtures/docx/libreoffice/manuscript.tr.docx', import.meta.url))
+    const { article, json, nodes } = await read(file)
+    expect(article.title).toBe('Karadeniz’de Güvenlik: İstanbul Boğazı ve Işık Limanları')
+    expect(article.highlights).toEqual(['Boğazlardan geçiş rejimi değişmedi.', 'Ağır yük gemileri için yeni düzenlemeler gündemde.'])
+    expect(article.problems).toEqual([])
+    expect(article.notes.map((note) => [note.key.split('-')[0], note.citation.accessedAt ?? note.citation.note])).toEqual([
+      ['footnote', '2025-02-03'],
+      ['endnote', '2025-12-24'],
+      ['endnote', 'The Montreux Convention has governed the Straits since 1936; this note explains and cites nothing.'],
+    ])
+    expect(json).toContain('üzerindeki hassas dengeyi koruyor.')
+    expect(json).not.toContain('silinmiş')
+    expect(json).not.toContain('kontrol et')
+    const all = flat(nodes as Node[])
+    expect(all.filter((node) => node.type === 'heading').map((node) => node.children?.[0]?.text)).toEqual(['Giriş', 'The English Summary'])
+    expect(all.some((node) => node.type === 'quote')).toBe(true)
+    expect(all.find((node) => node.type === 'list')?.listType).toBe('number')
+    // "…izliyor.[endnote]Bu gözlem": the word after the marker is intact.
+    const texts = all.map((node) => (node.type === 'endnote' ? '[note]' : node.text)).filter(Boolean).join('|')
+    expect(texts).toContain('gemi geçişlerini izliyor.|[note]|Bu gözlem, ')
+  })
+})
