@@ -1,0 +1,98 @@
+/**
+ * Importing a Word manuscript in the admin: choose the .docx saved by LibreOffice Writer
+ * (test/fixtures/docx/libreoffice) in the posts list's "Import article" panel, see what will be
+ * created, import it, open the created draft and find its endnotes numbered i, ii, iii both in
+ * the editor and in the compact endnotes list.
+ *
+ * Needs a production build (`npx next build`, done by `npm test`) — see test/helpers/siteServer.ts.
+ */
+import type { Browser, Page } from 'playwright-core'
+
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { SiteServer } from '../helpers/siteServer'
+
+import { artifactPath, launchBrowser } from '../helpers/browser'
+import { asAdmin, createUser } from '../helpers/fixtures'
+import { startSiteServer } from '../helpers/siteServer'
+
+const MANUSCRIPT = path.join(import.meta.dirname, '../fixtures/docx/libreoffice/manuscript.tr.docx')
+const REF = '.rich-text-lexical [data-lexical-editor="true"] .policy-endnote__ref'
+
+let server: SiteServer
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  server = await startSiteServer('admin-docx-import', { withSeed: false })
+  const editor = await createUser(server.payload, 'editor')
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(`${server.baseUrl}/admin/login`)
+  await page.fill('#field-email', editor.email)
+  await page.fill('#field-password', editor.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'), { timeout: 60_000 })
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined)
+  await server?.stop()
+})
+
+describe('admin: import a Word .docx', () => {
+  let draftUrl: string
+
+  it('shows what the .docx will create before writing anything', async () => {
+    await page.goto(`${server.baseUrl}/admin/collections/posts`)
+    await page.getByRole('button', { name: 'Import article' }).click()
+    await page.getByLabel('Or choose a .txt or Word .docx file').setInputFiles(MANUSCRIPT)
+    await page.getByLabel('Language').selectOption('tr')
+    await page.getByRole('button', { name: 'Show what will be created' }).click()
+    const preview = page.getByTestId('docx-preview')
+    await preview.waitFor({ timeout: 60_000 })
+    await expect.poll(() => preview.innerText()).toContain('Karadeniz’de Güvenlik: İstanbul Boğazı ve Işık Limanları')
+    const text = await preview.innerText()
+    expect(text).toContain('Notes (3)')
+    expect(text).toContain('Gülşen Erdoğan, “Montrö Sözleşmesi ve Boğazlar”, Uluslararası Hukuk Notları')
+    expect(text).toContain('Boğazlardan geçiş rejimi değişmedi.')
+    await page.screenshot({ path: artifactPath('admin-docx-import-1-preview.png') })
+    expect((await server.payload.count({ ...asAdmin, collection: 'posts' })).totalDocs).toBe(0)
+  })
+
+  it('imports it as a draft and links to it', async () => {
+    await page.getByRole('button', { name: 'Import as a draft' }).click()
+    const link = page.getByRole('link', { name: 'Open the draft' })
+    await link.waitFor({ timeout: 60_000 })
+    draftUrl = (await link.getAttribute('href')) ?? ''
+    expect(draftUrl).toMatch(/\/admin\/collections\/posts\/\d+$/)
+    const posts = await server.payload.find({ ...asAdmin, collection: 'posts', draft: true })
+    expect(posts.docs.map((post) => [post.title, post._status, post.language])).toEqual([
+      ['Karadeniz’de Güvenlik: İstanbul Boğazı ve Işık Limanları', 'draft', 'tr'],
+    ])
+  })
+
+  it('opens the draft with its endnotes numbered i, ii, iii in the body and in the endnotes list', async () => {
+    await page.getByRole('link', { name: 'Open the draft' }).click()
+    await page.waitForURL((url) => url.pathname === draftUrl, { timeout: 60_000 })
+    await page.locator(REF).first().waitFor({ timeout: 60_000 })
+    expect(await page.locator(REF).allTextContents()).toEqual(['[i]', '[ii]', '[iii]'])
+
+    const list = page.getByTestId('endnotes-list')
+    await list.scrollIntoViewIfNeeded()
+    expect(await list.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-label')))).toEqual(['i', 'ii', 'iii'])
+    await expect.poll(() => list.locator('li').first().innerText(), { timeout: 30_000 }).toContain(
+      'Gülşen Erdoğan, “Montrö Sözleşmesi ve Boğazlar”, Uluslararası Hukuk Notları, https://uhn.example.org.tr/montro-lo, (Erişim Tarihi: 03.02.2025).',
+    )
+    expect(await list.locator('li').nth(2).innerText()).toContain('The Montreux Convention has governed the Straits since 1936')
+    const recordLink = await list.locator('li a').first().getAttribute('href')
+    expect(recordLink).toMatch(/\/admin\/collections\/footnotes\/\d+$/)
+    // One line per note, not three stacked inputs: the whole list stays short.
+    expect((await list.boundingBox())!.height).toBeLessThan(300)
+    await page.screenshot({ fullPage: true, path: artifactPath('admin-docx-import-2-draft.png') })
+    expect(pageErrors).toEqual([])
+  })
+})
