@@ -1,5 +1,5 @@
 /**
- * Entry point of `npm run dev | start | seed | import`: makes sure a database is there
+ * Entry point of `npm run dev | start | seed | import | import:citations`: makes sure a database is there
  * (DATABASE_URL, or an embedded PostgreSQL under .data/), prepares it, then runs the command.
  */
 import { spawn } from 'node:child_process'
@@ -52,8 +52,13 @@ async function main(): Promise<void> {
     const code = await withPayload((payload) => runImportCli(payload, rest))
     return shutdown(code)
   }
+  if (command === 'import-citations') {
+    const { runImportCitationsCli } = await import('./importCitationsCli')
+    const code = await withPayload((payload) => runImportCitationsCli(payload, rest))
+    return shutdown(code)
+  }
   if (command !== 'dev' && command !== 'start') {
-    console.error(`Unknown command "${command}": use dev, start, seed or import.`)
+    console.error(`Unknown command "${command}": use dev, start, seed, import or import-citations.`)
     return shutdown(2)
   }
   // The schema is pushed and demo content created before Next starts serving.

@@ -8,3 +8,5 @@ export { TranslationDashboard, TranslationDashboardLink } from '../translatorDes
 export { CompareView } from '../translatorDesk/components/CompareView'
 export { XliffActions } from '../xliff/components/XliffActions'
 export { EndnotesListField } from '../endnote/components/EndnotesListField'
+export { ImportCitationsButton } from '../import/components/ImportCitationsButton'
+export { PasteCitationField } from '../import/components/PasteCitationField'

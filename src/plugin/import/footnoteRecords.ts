@@ -8,9 +8,10 @@ import { foldText } from './docx/parseDocx'
 const asDate = (day: string | undefined): string | undefined => (day ? `${day}T12:00:00.000Z` : undefined)
 
 /** The `footnotes` record data of a parsed citation (empty fields left out). */
-export function footnoteData(citation: ParsedCitation): Record<string, string> {
+export function footnoteData(citation: ParsedCitation & { publishedAt?: string }): Record<string, string> {
   const data: Record<string, string | undefined> = {
     accessedAt: asDate(citation.accessedAt),
+    publishedAt: asDate(citation.publishedAt),
     citedAuthors: citation.citedAuthors,
     note: citation.note,
     outlet: citation.outlet,
@@ -26,9 +27,16 @@ export const normaliseForMatch = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
+export type MatchOptions = {
+  /** A DOI: a record whose URL is its doi.org link is the same work. */
+  doi?: string
+  /** Match by title alone when an outlet is missing on either side (citation libraries). */
+  titleAlone?: boolean
+}
+
 export type FootnoteResolver = {
-  /** The id of the record for this citation: an existing one with the same URL or title + outlet, else a new one. */
-  resolve: (citation: ParsedCitation) => Promise<number | string>
+  /** The id of the record for this citation: an existing one with the same DOI, URL or title + outlet, else a new one. */
+  resolve: (citation: ParsedCitation & { publishedAt?: string }, match?: MatchOptions) => Promise<number | string>
   created: () => number
   reused: () => number
 }
@@ -59,29 +67,44 @@ export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAcce
       })
     ).docs as { id: number | string; outlet?: null | string; title?: null | string }[]
 
-  const existing = async (citation: ParsedCitation, titleKey: string | undefined): Promise<number | string | undefined> => {
+  const existing = async (citation: ParsedCitation, titleKey: string | undefined, match: MatchOptions): Promise<number | string | undefined> => {
+    if (match.doi) {
+      const [byDoi] = await find({ url: { like: `doi.org/${match.doi}` } })
+      if (byDoi) return byDoi.id
+    }
     if (citation.url) {
       const [byUrl] = await find({ url: { equals: citation.url } })
       if (byUrl) return byUrl.id
     }
-    if (titleKey && citation.title) {
+    if (citation.title && (titleKey || match.titleAlone)) {
       // The longest word narrows the candidates; the normalised comparison decides.
       const word = citation.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0]
       const candidates = word ? await find({ title: { like: word } }) : []
-      const match = candidates.find((doc) => `${normaliseForMatch(doc.title ?? '')}|${normaliseForMatch(doc.outlet ?? '')}` === titleKey)
-      if (match) return match.id
+      const title = normaliseForMatch(citation.title)
+      const outlet = normaliseForMatch(citation.outlet ?? '')
+      const same = candidates.find((doc) => {
+        if (normaliseForMatch(doc.title ?? '') !== title) return false
+        const theirs = normaliseForMatch(doc.outlet ?? '')
+        return theirs === outlet || (match.titleAlone === true && (theirs === '' || outlet === ''))
+      })
+      if (same) return same.id
     }
     return undefined
   }
 
   return {
     created: () => createdCount,
-    resolve: async (citation) => {
+    resolve: async (citation, match = {}) => {
       const urlKey = citation.url ? `url:${citation.url}` : undefined
       const titleKey = citation.title && citation.outlet ? `${normaliseForMatch(citation.title)}|${normaliseForMatch(citation.outlet)}` : undefined
-      const keys = [urlKey, titleKey && `title:${titleKey}`].filter((key): key is string => Boolean(key))
+      const keys = [
+        match.doi && `doi:${match.doi}`,
+        urlKey,
+        titleKey && `title:${titleKey}`,
+        match.titleAlone && citation.title && `title-alone:${normaliseForMatch(citation.title)}`,
+      ].filter((key): key is string => Boolean(key))
       for (const key of keys) if (known.has(key)) return known.get(key)!
-      let id = keys.length > 0 ? await existing(citation, titleKey) : undefined
+      let id = keys.length > 0 ? await existing(citation, titleKey, match) : undefined
       if (id !== undefined) reusedIds.add(String(id))
       else {
         const created = await payload.create({

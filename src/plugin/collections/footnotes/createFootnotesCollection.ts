@@ -10,6 +10,7 @@ import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../../hooks
 import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited'
 import { requireFootnoteContentHook } from './hooks/requireContent'
 import { setFootnoteLabelHook } from './hooks/setFootnoteLabel'
+import { importCitationsEndpoint } from '../../import/citations/importCitationsEndpoint'
 
 /** Reusable citation records, cited from any post in any language through endnotes. */
 export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
@@ -21,8 +22,17 @@ export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): 
       group: options.adminGroup,
       listSearchableFields: ['label', 'citedAuthors', 'title', 'outlet', 'url', 'note'],
       useAsTitle: 'label',
+      components: {
+        beforeListTable: [{ clientProps: { footnotesSlug: options.slugs.footnotes }, path: 'payload-policy-posts/client#ImportCitationsButton' }],
+      },
     },
+    endpoints: options.enabled ? [importCitationsEndpoint()] : [],
     fields: [
+      {
+        name: 'pasteCitation',
+        type: 'ui',
+        admin: { components: { Field: 'payload-policy-posts/client#PasteCitationField' } },
+      },
       { name: 'label', type: 'text', admin: { hidden: true }, index: true },
       {
         name: 'citedAuthors',
