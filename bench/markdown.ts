@@ -29,6 +29,7 @@ const rows: [string, (r: any) => string][] = [
   ['editor: publish', (r) => cell(r.editor?.publish)],
   ['editor: create translation', (r) => cell(r.editor?.createTranslation)],
   ['import 5,000 words, 50 notes', (r) => cell(r.import)],
+  ['import .docx 10,000 words, 100 notes', (r) => cell(r.docxImport)],
   ['corpus generation', (r) => `${Math.round(r.corpus.generatedMs / 1000)} s`],
   ['load average (start → pages)', (r) => `${r.loadAverage?.start ?? '?'} → ${r.loadAverage?.pages ?? '?'}`],
   ['commit', (r) => `\`${String(r.machine.commit).slice(0, 7)}\`${r.machine.uncommittedChanges ? ` (+${r.machine.uncommittedChanges} files)` : ''}`],

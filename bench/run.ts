@@ -22,6 +22,7 @@ import type { SimilarResult } from './lib/similar'
 import { refreshTermStatisticsIfStale } from '../src/plugin/similar/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
 import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, warmCaches, writeMarker } from './lib/database'
+import { benchDocxImport, type DocxImportResult } from './lib/docxImport'
 import { benchEditor, benchImport, ensureEditor } from './lib/editor'
 import { machineInfo } from './lib/machine'
 import { Random } from './lib/random'
@@ -73,6 +74,7 @@ interface Results {
   similar?: SimilarResult
   editor?: EditorResult
   import?: ImportResult
+  docxImport?: DocxImportResult
   pages?: PageResult
   notMeasured: Record<string, string>
   /** 1-minute load average when each section started (the machine is shared). */
@@ -191,6 +193,13 @@ async function main(): Promise<void> {
         results.notMeasured!.import = `failed: ${(error as Error).message}`
         log(`  import failed: ${(error as Error).stack}`)
       }
+      log(`import: a 10,000-word .docx with 100 Word notes, ${args['import-iterations']} times…`)
+      try {
+        results.docxImport = await benchDocxImport(payload, { iterations: Number(args['import-iterations']), log, user })
+      } catch (error) {
+        results.notMeasured!.docxImport = `failed: ${(error as Error).message}`
+        log(`  .docx import failed: ${(error as Error).stack}`)
+      }
     }
     // leave the corpus as generated for the page measurements and the next run
     await restoreCorpus(payload, marker!.maxIds)
@@ -278,6 +287,7 @@ function evaluateTargets(r: Results): Results['targets'] {
   add('dynamic render p95 at 10k', '≤ 80 ms', r.pages?.dynamic.latency.p95, (v) => v <= 80, r.corpus.posts === 10_000, ' ms')
   for (const op of ['create', 'update', 'publish'] as const) add(`editor ${op} p95`, '≤ 300 ms', r.editor?.[op].p95, (v) => v <= 300, true, ' ms')
   add('import 5,000 words / 50 notes p95', '≤ 2000 ms', r.import?.p95, (v) => v <= 2000, true, ' ms')
+  add('import .docx 10,000 words / 100 notes p95', '≤ 3000 ms', r.docxImport?.p95, (v) => v <= 3000, true, ' ms')
   add('server peak RSS during dynamic render (default Node flags)', '≤ 500 MB', r.pages?.serverRssMb.peakDuringDynamic, (v) => v <= 500, true, ' MB')
   if (r.pages?.dynamicHeapCapped) {
     add(`server peak RSS during dynamic render (${r.pages.dynamicHeapCapped.nodeArgs.join(' ')})`, '≤ 500 MB', r.pages.dynamicHeapCapped.peakRssMb, (v) => v <= 500, true, ' MB')

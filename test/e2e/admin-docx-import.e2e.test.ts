@@ -95,4 +95,19 @@ describe('admin: import a Word .docx', () => {
     await page.screenshot({ fullPage: true, path: artifactPath('admin-docx-import-2-draft.png') })
     expect(pageErrors).toEqual([])
   })
+
+  it('fills a new footnote\'s fields from one pasted citation, without saving', async () => {
+    const before = (await server.payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs
+    await page.goto(`${server.baseUrl}/admin/collections/footnotes/create`)
+    const box = page.getByLabel('Paste a formatted citation to fill the fields below')
+    await box.waitFor({ timeout: 60_000 })
+    await box.fill('Emil Avdaliani, “Putin Seeks to Solve His Azerbaijan Problem”, CEPA, https://cepa.org/article/putin-azerbaijan, (Access Date: 24.12.2025).')
+    await page.getByRole('button', { name: 'Fill the fields' }).click()
+    await expect.poll(() => page.locator('#field-citedAuthors').inputValue()).toBe('Emil Avdaliani')
+    expect(await page.locator('#field-title').inputValue()).toBe('Putin Seeks to Solve His Azerbaijan Problem')
+    expect(await page.locator('#field-outlet').inputValue()).toBe('CEPA')
+    expect(await page.locator('#field-url').inputValue()).toBe('https://cepa.org/article/putin-azerbaijan')
+    expect(await page.locator('#field-accessedAt input').inputValue()).toBe('24.12.2025')
+    expect((await server.payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs).toBe(before)
+  })
 })

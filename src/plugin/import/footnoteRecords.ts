@@ -77,9 +77,10 @@ export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAcce
       if (byUrl) return byUrl.id
     }
     if (citation.title && (titleKey || match.titleAlone)) {
-      // The longest word narrows the candidates; the normalised comparison decides.
-      const word = citation.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0]
-      const candidates = word ? await find({ title: { like: word } }) : []
+      // `like` requires every word (ILIKE each), which narrows the candidates whatever the quotes
+      // and punctuation; the normalised comparison decides.
+      const words = citation.title.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1).join(' ')
+      const candidates = words ? await find({ title: { like: words } }) : []
       const title = normaliseForMatch(citation.title)
       const outlet = normaliseForMatch(citation.outlet ?? '')
       const same = candidates.find((doc) => {
