@@ -7,6 +7,7 @@ import type { ParsedCitation, ParseProblem } from './types'
 
 import { endnoteNode, paragraphNode, rootNode, textNode } from '../utilities/lexicalBuilders'
 import { pluginOptionsOf } from '../similar/db'
+import { matchCategory, unknownCategoryWarning } from './matchCategory'
 import { parseArticle } from './parseArticle'
 
 export interface ImportArticleArgs {
@@ -185,27 +186,8 @@ export async function importArticle(payload: Payload, args: ImportArticleArgs): 
 
     let category: number | string | undefined
     if (parsed.category) {
-      const wanted = parsed.category.toLocaleLowerCase(language)
-      const candidates = await payload.find({
-        collection: slugs.categories as 'categories',
-        depth: 0,
-        fallbackLocale: false,
-        limit: 50,
-        locale: language as never,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        where: { name: { like: parsed.category } },
-      })
-      const match = candidates.docs.find(
-        (doc) => typeof (doc as { name?: unknown }).name === 'string' && ((doc as { name: string }).name).toLocaleLowerCase(language) === wanted,
-      )
-      if (match) category = match.id
-      else {
-        warnings.push(
-          `The category "${parsed.category}" matches no category name in ${language}; the post was imported without a category (no category was created).`,
-        )
-      }
+      category = await matchCategory(payload, { categoriesSlug: slugs.categories, language, name: parsed.category, req })
+      if (category === undefined) warnings.push(unknownCategoryWarning(parsed.category, language))
     }
 
     const post = await payload.create({
