@@ -128,3 +128,23 @@ describe('reading a .docx saved by LibreOffice Writer (test/fixtures/docx/libreo
     expect(texts).toContain('gemi geçişlerini izliyor.|[note]|Bu gözlem, ')
   })
 })
+
+describe('import options', () => {
+  it('has per-language highlights headings and a 20 MB limit by default; a host sets its own', async () => {
+    const { resolveOptions } = await import('../../src/plugin/options')
+    const { checkDocxFile } = await import('../../src/plugin/import/importDocx')
+    const defaults = resolveOptions()
+    expect(defaults.articleImport.maxFileBytes).toBe(20 * 1024 * 1024)
+    expect(defaults.articleImport.highlightsHeadings.tr).toContain('Öne Çıkanlar')
+    const custom = resolveOptions({ articleImport: { highlightsHeadings: { en: ['At a glance'] }, maxFileBytes: 4096 } })
+    expect(custom.articleImport.highlightsHeadings.en).toEqual(['At a glance'])
+    expect(() => checkDocxFile(new Uint8Array(5000), custom)).toThrow('The file is 5 KB; files up to 4 KB can be imported.')
+    expect(() => resolveOptions({ articleImport: { maxFileBytes: 0 } })).toThrow('[policy-posts] options.articleImport.maxFileBytes must be a positive integer')
+  })
+
+  it('uses the configured heading names for key points', async () => {
+    const { html } = await docxToHtml(await englishManuscript())
+    const article = parseDocx(htmlToDocument(html), { highlightsHeadings: ['At a glance'] })
+    expect(article.highlights).toEqual([])
+  })
+})

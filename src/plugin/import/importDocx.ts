@@ -59,7 +59,8 @@ const HIGHLIGHT_MAX = 500
 // Formats sharp (and so the media collection) can read; Word's vector EMF/WMF are not among them.
 const IMAGE_TYPES = new Set(['image/avif', 'image/gif', 'image/jpeg', 'image/png', 'image/svg+xml', 'image/tiff', 'image/webp'])
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, '')} MB`
+const megabytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`
 
 /** Refuses files that are not a readable .docx, with the reason in words. */
 export function checkDocxFile(file: Uint8Array, options: ResolvedPolicyPostsOptions): void {
