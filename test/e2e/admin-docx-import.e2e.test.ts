@@ -49,9 +49,10 @@ describe('admin: import a Word .docx', () => {
   it('shows what the .docx will create before writing anything', async () => {
     await page.goto(`${server.baseUrl}/admin/collections/posts`)
     await page.getByRole('button', { name: 'Import article' }).click()
-    await page.getByLabel('Or choose a .txt or Word .docx file').setInputFiles(MANUSCRIPT)
-    await page.getByLabel('Language').selectOption('tr')
-    await page.getByRole('button', { name: 'Show what will be created' }).click()
+    const panel = page.locator('section[aria-label^="Import an article"]')
+    await panel.getByLabel('Or choose a .txt or Word .docx file').setInputFiles(MANUSCRIPT)
+    await panel.getByLabel('Language').selectOption('tr')
+    await panel.getByRole('button', { name: 'Show what will be created' }).click()
     const preview = page.getByTestId('docx-preview')
     await preview.waitFor({ timeout: 60_000 })
     await expect.poll(() => preview.innerText()).toContain('Karadeniz’de Güvenlik: İstanbul Boğazı ve Işık Limanları')

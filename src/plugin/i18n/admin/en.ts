@@ -65,7 +65,7 @@ export const en = {
   importOpenDraft: 'Open the draft',
   importPaste: 'Paste the article (title, category, key points, text with [i] markers, endnotes)',
   importProblems: 'The text has {{count}} problem(s). Nothing was imported. Fix the text, or import it anyway:',
-  importTitle: 'Import an article from text',
+  importTitle: 'Import an article from text or Word',
   publishByEditor: 'An editor publishes this version.',
   translationsCreate: 'Create {{language}} version',
   translationsDraft: 'Draft',

@@ -63,7 +63,7 @@ export const tr: Record<PolicyPostsAdminKey, string> = {
   importOpenDraft: 'Taslağı aç',
   importPaste: 'Makaleyi yapıştırın (başlık, kategori, öne çıkanlar, [i] işaretli metin, sonnotlar)',
   importProblems: 'Metinde {{count}} sorun var. Hiçbir şey içe aktarılmadı. Metni düzeltin ya da yine de içe aktarın:',
-  importTitle: 'Metinden makale içe aktar',
+  importTitle: 'Metinden veya Word dosyasından makale içe aktar',
   publishByEditor: 'Bu sürümü bir editör yayımlar.',
   translationsCreate: '{{language}} sürümünü oluştur',
   translationsDraft: 'Taslak',
