@@ -28,10 +28,10 @@ import { ImportArticleButton as ImportArticleButton_c42b71c07ededfcf9ff6f1e68d41
 import { EditorPublishButton as EditorPublishButton_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { EditorUnpublishButton as EditorUnpublishButton_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { CompareView as CompareView_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
-import { TranslationDashboardLink as TranslationDashboardLink_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
-import { TranslationDashboard as TranslationDashboard_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { PasteCitationField as PasteCitationField_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { ImportCitationsButton as ImportCitationsButton_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
+import { TranslationDashboardLink as TranslationDashboardLink_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
+import { TranslationDashboard as TranslationDashboard_c42b71c07ededfcf9ff6f1e68d412d13 } from 'payload-policy-posts/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -66,9 +66,9 @@ export const importMap = {
   "payload-policy-posts/client#EditorPublishButton": EditorPublishButton_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#EditorUnpublishButton": EditorUnpublishButton_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#CompareView": CompareView_c42b71c07ededfcf9ff6f1e68d412d13,
-  "payload-policy-posts/client#TranslationDashboardLink": TranslationDashboardLink_c42b71c07ededfcf9ff6f1e68d412d13,
-  "payload-policy-posts/client#TranslationDashboard": TranslationDashboard_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#PasteCitationField": PasteCitationField_c42b71c07ededfcf9ff6f1e68d412d13,
   "payload-policy-posts/client#ImportCitationsButton": ImportCitationsButton_c42b71c07ededfcf9ff6f1e68d412d13,
+  "payload-policy-posts/client#TranslationDashboardLink": TranslationDashboardLink_c42b71c07ededfcf9ff6f1e68d412d13,
+  "payload-policy-posts/client#TranslationDashboard": TranslationDashboard_c42b71c07ededfcf9ff6f1e68d412d13,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
