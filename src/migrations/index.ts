@@ -1,5 +1,6 @@
 import * as migration_20261125_095251_initial from './20261125_095251_initial';
 import * as migration_20261125_120102_term_statistics from './20261125_120102_term_statistics';
+import * as migration_20261202_050526_translation_group_languages from './20261202_050526_translation_group_languages';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_120102_term_statistics.up,
     down: migration_20261125_120102_term_statistics.down,
-    name: '20261125_120102_term_statistics'
+    name: '20261125_120102_term_statistics',
+  },
+  {
+    up: migration_20261202_050526_translation_group_languages.up,
+    down: migration_20261202_050526_translation_group_languages.down,
+    name: '20261202_050526_translation_group_languages'
   },
 ];

@@ -13,6 +13,7 @@ import { explainBadInputHook } from './hooks/explainBadInput'
 import { mergeAdminI18n } from './i18n/admin/index'
 import { resolveOptions } from './options'
 import { withSearchSchema } from './similar/schema'
+import { backfillGroupLanguages } from './translations/groupLanguages'
 import { backfillSearchIndex } from './similar/searchIndex'
 import { withTranslatorDesk } from './translatorDesk/adminComponents'
 import { mergeCollection } from './utilities/mergeCollection'
@@ -121,6 +122,12 @@ export const policyPosts =
             if (indexed > 0) payload.logger.info(`[policy-posts] indexed ${indexed} post(s) for similar posts and search`)
           } catch (error) {
             payload.logger.error({ err: error, msg: '[policy-posts] could not index posts for search (is the schema migrated?)' })
+          }
+          try {
+            const held = await backfillGroupLanguages(payload, options)
+            if (held > 0) payload.logger.info(`[policy-posts] recorded ${held} translation group language(s)`)
+          } catch (error) {
+            payload.logger.error({ err: error, msg: '[policy-posts] could not record translation group languages (is the schema migrated?)' })
           }
         }
       },

@@ -6,7 +6,7 @@ import { createSiteConfig } from '../../src/lib/createSiteConfig'
 import { ensureDatabase } from '../../src/lib/database/createDatabase'
 import { migrations } from '../../src/migrations'
 import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
-import { searchPosts } from '../../src/plugin'
+import { linkTranslation, searchPosts } from '../../src/plugin'
 import { bodyCiting, createFootnote } from '../helpers/fixtures'
 import { testDatabaseName } from '../helpers/testPayload'
 
@@ -35,5 +35,15 @@ describe('production migrations', () => {
     expect(await termStatisticsStale(payload)).toBe(true)
     await refreshTermStatistics(payload)
     expect(await termStatisticsStale(payload)).toBe(false)
+    // so is the table that keeps one version per language of a group under racing draft saves
+    const en = await payload.create({ collection: 'posts', data: { _status: 'published', language: 'en', title: 'Caspian energy' } })
+    const { group } = await linkTranslation(payload, { source: en.id, target: post.id })
+    const held = (await payload.db.drizzle.execute(
+      `select post_id, language from posts_translation_group_languages where group_id = ${Number(group)} order by language`,
+    )) as unknown as { rows: unknown[] }
+    expect(held.rows).toEqual([
+      { language: 'en', post_id: en.id },
+      { language: 'tr', post_id: post.id },
+    ])
   })
 })

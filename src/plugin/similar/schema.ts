@@ -7,6 +7,7 @@ import { customType, index, integer, text, timestamp, varchar } from '@payloadcm
 import type { PolicyPostsOptions, ResolvedPolicyPostsOptions } from '../options'
 
 import { resolveOptions } from '../options'
+import { groupLanguagesSchemaHook, isGroupLanguagesSchemaHook } from '../translations/groupLanguagesSchema'
 
 type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
@@ -109,7 +110,8 @@ const isOurHook = (hook: unknown): boolean =>
  * harmless (the hook runs once).
  */
 export function policyPostsSchemaHooks(options: PolicyPostsOptions = {}): { afterSchemaInit: PostgresSchemaHook[] } {
-  return { afterSchemaInit: [searchSchemaHook(options)] }
+  const resolved = resolveOptions(options)
+  return { afterSchemaInit: [searchSchemaHook(resolved), groupLanguagesSchemaHook(resolved)] }
 }
 
 /**
@@ -126,9 +128,13 @@ export function withSearchSchema(
     init: (args) => {
       const adapter = db.init(args) as unknown as { afterSchemaInit?: unknown; name?: string }
       if (adapter.name === 'postgres' && Array.isArray(adapter.afterSchemaInit)) {
-        if (!adapter.afterSchemaInit.some(isOurHook)) {
-          adapter.afterSchemaInit = [...adapter.afterSchemaInit, searchSchemaHook(options)]
-        }
+        const hooks: unknown[] = adapter.afterSchemaInit
+        adapter.afterSchemaInit = [
+          ...hooks,
+          ...(hooks.some(isOurHook) ? [] : [searchSchemaHook(options)]),
+          // The (group, language) table that keeps one version per language under racing draft saves.
+          ...(hooks.some(isGroupLanguagesSchemaHook) ? [] : [groupLanguagesSchemaHook(options)]),
+        ]
       } else {
         args.payload.logger.warn(
           `[policy-posts] the database adapter "${adapter.name}" is not Postgres; similar posts and search are unavailable.`,

@@ -3,6 +3,8 @@ import type { PayloadRequest } from 'payload'
 import type { ResolvedPolicyPostsOptions } from '../options'
 import type { ID, TranslationStatus } from './shared'
 
+import { syncGroupLanguages } from './groupLanguages'
+
 /** The bookkeeping fields of a post that the translation logic maintains itself. */
 export interface PostMeta {
   sourceUpdatedAt?: null | string
@@ -16,7 +18,8 @@ export interface PostMeta {
  * content, status or `updatedAt`, and without running hooks: the published row and the
  * latest version (a pending draft, if any) both get the values, so linking a published post
  * neither publishes nor discards an editor's unpublished changes. The database's unique
- * (translationGroup, language) index still applies to the published row.
+ * (translationGroup, language) indexes still apply: the posts table's to the published row,
+ * the group-languages table's to both.
  */
 export async function writePostMeta(
   req: PayloadRequest,
@@ -45,4 +48,5 @@ export async function writePostMeta(
       versionData: { updatedAt: null, version: meta } as never,
     })
   }
+  if ('translationGroup' in meta) await syncGroupLanguages(req, options, [id])
 }

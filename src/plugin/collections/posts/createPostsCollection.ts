@@ -21,6 +21,7 @@ import { postsEndpoints } from './endpoints/index'
 import { explainTranslationConflictHook } from './hooks/explainTranslationConflict'
 import { flagOutdatedTranslationsHook } from './hooks/flagOutdatedTranslations'
 import { guardTranslatorWritesHook } from './hooks/guardTranslatorWrites'
+import { holdGroupLanguagesHook } from './hooks/holdGroupLanguages'
 import { setTranslationStatusHook } from './hooks/setTranslationStatus'
 import { syncDeletedPostGroupHook, syncTranslationGroupHook } from './hooks/syncTranslationGroup'
 import { validateTranslationGroupHook } from './hooks/validateTranslationGroup'
@@ -156,6 +157,7 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
     hooks: {
       afterChange: behaviour
         ? [
+            holdGroupLanguagesHook(options),
             updateSearchVectorHook,
             syncTranslationGroupHook(options),
             flagOutdatedTranslationsHook(options),
@@ -176,7 +178,8 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
     },
     indexes: [
       // The database itself refuses a second post with one slug in one language, and two
-      // versions of one language in one translation group, even under concurrent writes.
+      // versions of one language in one translation group, even under concurrent writes (for
+      // drafts, which live in the versions table, see holdGroupLanguages).
       { fields: ['language', 'slug'], unique: true },
       { fields: ['translationGroup', 'language'], unique: true },
     ],
