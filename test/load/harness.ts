@@ -72,8 +72,11 @@ export async function startDatabase(name: string): Promise<Database> {
   }
 }
 
-/** Pushes the schema and seeds the demo content (posts in en and tr, users) in this process. */
-export async function seedDatabase(url: string): Promise<void> {
+/**
+ * Pushes the schema and seeds the demo content (posts in en and tr, users) in this process;
+ * `more` adds content of the script's own with the same Payload instance.
+ */
+export async function seedDatabase(url: string, more?: (payload: import('payload').Payload) => Promise<void>): Promise<void> {
   const { getPayload } = await import('payload')
   const { createSiteConfig } = await import('../../src/lib/createSiteConfig')
   const { seed } = await import('../../src/lib/seed/seed')
@@ -81,6 +84,7 @@ export async function seedDatabase(url: string): Promise<void> {
   const payload = await getPayload({ config: await createSiteConfig({ databaseUrl: url }), key: `seed-${url}` })
   try {
     await seed(payload, { log: false })
+    await more?.(payload)
   } finally {
     await closePayload(payload)
   }

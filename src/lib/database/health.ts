@@ -88,6 +88,14 @@ export function databaseFailedRecently(withinMs = 5_000): boolean {
   return state.failedAt > 0 && Date.now() - state.failedAt < withinMs
 }
 
+/**
+ * Whether the database is down as far as this process knows: a failure reported, or a probe
+ * that found it unreachable, within the last `withinMs`.
+ */
+export function databaseDown(withinMs = 5_000): boolean {
+  return databaseFailedRecently(withinMs) || (!state.ok && Date.now() - state.checkedAt < withinMs)
+}
+
 /** Marks the database down when `error` says it is unreachable; returns whether it did. */
 export function noteDatabaseError(error: unknown): boolean {
   if (databaseUnavailability(error) !== 'down') return false

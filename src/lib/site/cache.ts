@@ -44,7 +44,8 @@ export function cached<A extends unknown[], R>(
       return await run(...args)
     } catch (error) {
       if (error instanceof Error && error.message.startsWith(MISSING_CACHE)) return fetcher(...args)
-      // A read that failed because the database went away: the proxy answers 503 from now on.
+      // A read that failed because the database went away: the page becomes the outage 503
+      // (src/lib/server/outagePages.ts) and the API's proxy answers 503 from now on.
       noteDatabaseError(error)
       throw error
     }
