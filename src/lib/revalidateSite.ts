@@ -7,9 +7,9 @@ const SETTLE_MS = 100
 
 /**
  * Purges the Next.js cache for what changed, then — once the response is sent, so the change
- * is committed — renders the named pages again in the background (src/lib/warmPages.ts): the
- * post in each language, listings, feeds, the sitemap, author and category pages. A no-op
- * outside a running Next server.
+ * is committed — renders the pages the change names again in the background
+ * (src/lib/warmPages.ts): the post in each language, listings, feeds, the sitemap, author and
+ * category pages. A no-op outside a running Next server.
  */
 export async function revalidateSite({ paths, tags }: ContentChangeEvent): Promise<void> {
   let cache: typeof import('next/cache')

@@ -4,7 +4,7 @@
  */
 
 export interface WarmResult {
-  /** Paths answered 2xx/3xx (rendered and cached, or already cached again). */
+  /** Paths answered below 500 (rendered and cached; a 404 is the page of an unpublished post). */
   warmed: string[]
   /** Paths that failed (status or network error), with why. */
   failed: { path: string; reason: string }[]
@@ -28,7 +28,7 @@ export async function warmPages(origin: string, paths: string[], { concurrency =
       try {
         const response = await fetch(new URL(path, origin), { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
         await response.arrayBuffer()
-        if (response.status < 400) result.warmed.push(path)
+        if (response.status < 500) result.warmed.push(path)
         else result.failed.push({ path, reason: `HTTP ${response.status}` })
       } catch (error) {
         result.failed.push({ path, reason: (error as Error).message })

@@ -13,6 +13,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     requested.push(`${req.method} ${req.url} ${req.headers.authorization ?? 'anonymous'}`)
     if (req.url === '/broken') res.statusCode = 500
+    if (req.url === '/en/unpublished') res.statusCode = 404
     if (req.url === '/') {
       res.statusCode = 307
       res.setHeader('Location', '/en')
@@ -29,9 +30,17 @@ afterAll(async () => {
 
 describe('warmPages', () => {
   it('requests every path once, anonymously, and reports failures', async () => {
-    const result = await warmPages(origin, ['/en/post', '/en', '/en/post', '/sitemap.xml', '/broken', '/'], { concurrency: 2 })
-    expect(requested.sort()).toEqual(['GET / anonymous', 'GET /broken anonymous', 'GET /en anonymous', 'GET /en/post anonymous', 'GET /sitemap.xml anonymous'])
-    expect(result.warmed.sort()).toEqual(['/', '/en', '/en/post', '/sitemap.xml'])
+    const result = await warmPages(origin, ['/en/post', '/en', '/en/post', '/sitemap.xml', '/broken', '/', '/en/unpublished'], { concurrency: 2 })
+    expect(requested.sort()).toEqual([
+      'GET / anonymous',
+      'GET /broken anonymous',
+      'GET /en anonymous',
+      'GET /en/post anonymous',
+      'GET /en/unpublished anonymous',
+      'GET /sitemap.xml anonymous',
+    ])
+    // An unpublished post's page is a 404 to render and cache like any other.
+    expect(result.warmed.sort()).toEqual(['/', '/en', '/en/post', '/en/unpublished', '/sitemap.xml'])
     expect(result.failed).toEqual([{ path: '/broken', reason: 'HTTP 500' }])
     expect(result.ms).toBeGreaterThanOrEqual(0)
   })
