@@ -42,6 +42,8 @@ interface Target {
 }
 
 interface Sample {
+  /** The start of a 5xx body, for the failure message. */
+  detail?: string
   kind: Kind
   ms: number
   /** The answer is what it must be: 200 with the marker and no Retry-After (cached), the unavailable page with Retry-After (uncached during the outage). */
@@ -86,7 +88,7 @@ async function reader(baseUrl: string, kind: 'api' | 'cached' | 'uncached', targ
     if (kind === 'cached') ok = status === 200 && decodeHtml(body).includes(target.marker ?? '') && !response?.headers.has('retry-after')
     if (kind === 'uncached') ok = status === 200 || isUnavailablePage(status, body, response)
     if (kind === 'api') ok = status === 200 || status === 503
-    samples.push({ kind, ms, ok, path: target.path, phase: at, status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind, ms, ok, path: target.path, phase: at, status })
   }
 }
 
@@ -99,12 +101,12 @@ async function writer(baseUrl: string, token: string) {
     const title = `Fault write ${process.pid} ${++n}`
     writeAttempts++
     const at = phase
-    const { ms, status } = await timed(`${baseUrl}/api/posts?draft=true`, {
+    const { body, ms, status } = await timed(`${baseUrl}/api/posts?draft=true`, {
       body: JSON.stringify({ language: n % 2 ? 'en' : 'tr', title }),
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
       method: 'POST',
     })
-    samples.push({ kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: at, status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: at, status })
     if (status === 201) acknowledged.push(title)
     await sleep(200)
   }
@@ -253,9 +255,10 @@ async function main() {
     await sleep(WARMUP_MS)
 
     console.log('[faults] stopping PostgreSQL for 10 s')
-    phase = 'outage'
     const stoppedAt = Date.now()
     await db.stop()
+    // The outage starts when PostgreSQL is gone: a page read while it shuts down may still render.
+    phase = 'outage'
     await sleep(Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt)))
     console.log('[faults] starting PostgreSQL again')
     await db.start()
@@ -314,7 +317,10 @@ async function main() {
         if (other.length > 0) failures.push(`${kind}, ${which}: 5xx other than 503: ${JSON.stringify(Object.fromEntries(other))}`)
       }
       const afterErrors = Object.entries(figures[kind].after.byStatus).filter(([status]) => !/^[23]\d\d$/.test(status))
-      if (afterErrors.length > 0) failures.push(`${kind}, after recovery: ${JSON.stringify(Object.fromEntries(afterErrors))}`)
+      if (afterErrors.length > 0) {
+        const details = [...new Set(samples.filter((sample) => sample.kind === kind && sample.phase === 'after' && sample.detail).map((sample) => `${sample.path}: ${sample.detail}`))]
+        failures.push(`${kind}, after recovery: ${JSON.stringify(Object.fromEntries(afterErrors))} ${details.slice(0, 3).join(' | ')}`)
+      }
       if (figures[kind].after.requests === 0) failures.push(`${kind}: no request completed after recovery`)
     }
     if (!figures.api.outage.byStatus['503']) failures.push('the API gave no 503 during the outage')

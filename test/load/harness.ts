@@ -135,8 +135,8 @@ export async function startSite(databaseUrl: string, extraEnv: Record<string, st
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout?.on('data', (chunk) => (log = (log + chunk).slice(-20_000)))
-  child.stderr?.on('data', (chunk) => (log = (log + chunk).slice(-20_000)))
+  child.stdout?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
+  child.stderr?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
   const deadline = Date.now() + 120_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`)
