@@ -319,7 +319,7 @@ export interface Footnote {
 export interface Translation {
   id: number;
   /**
-   * Kept in step with the titles of the versions.
+   * The title of the published original; empty until a version is published.
    */
   label?: string | null;
   posts?: {

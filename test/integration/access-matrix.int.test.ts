@@ -43,7 +43,9 @@ const MATRIX: Record<Collection, Partial<Record<Op, Role[]>>> = {
     readVersions: STAFF,
     update: STAFF,
   },
-  translations: { create: STAFF, delete: EDITORS, read: EVERYONE, update: STAFF },
+  // Groups: `read` is a group with a published version, `readDraft` one whose posts are all
+  // drafts; the label is derived and groups change only through the translation endpoints.
+  translations: { create: STAFF, delete: EDITORS, read: EVERYONE, readDraft: STAFF, update: [] },
   // Users: another user's account. Everyone may read and edit their own (checked separately).
   users: { create: ['admin'], delete: ['admin'], read: ['admin'], update: ['admin'] },
 }
@@ -97,8 +99,16 @@ async function target(collection: Collection, { published = false } = {}): Promi
         data: { _status: published ? 'published' : 'draft', language: 'tr', title: unique('Taslak yazı') },
         draft: !published,
       })
-    case 'translations':
-      return payload.create({ ...asAdmin, collection, data: {} })
+    case 'translations': {
+      const group = await payload.create({ ...asAdmin, collection, data: {} })
+      await payload.create({
+        ...asAdmin,
+        collection: 'posts',
+        data: { _status: published ? 'published' : 'draft', language: 'en', title: unique('Grouped'), translationGroup: group.id },
+        draft: !published,
+      })
+      return group
+    }
     case 'users':
       return (await createUser(payload, 'editor')).user as { id: number }
   }
@@ -157,11 +167,12 @@ async function perform(transport: Transport, collection: Collection, op: Op, rol
   const draftQuery = collection === 'posts' ? '?draft=true' : ''
   if (op === 'read' || op === 'readDraft') {
     const doc = collection === 'users' ? { id: userIds.editor! === userIds[role] ? userIds.admin! : userIds.editor! } : await target(collection, { published: op === 'read' })
+    const draftArg = op === 'readDraft' && collection === 'posts'
     if (transport === 'rest') {
-      const response = await rest.get(`/${collection}/${doc.id}${op === 'readDraft' ? '?draft=true' : ''}`, { token })
+      const response = await rest.get(`/${collection}/${doc.id}${draftArg ? '?draft=true' : ''}`, { token })
       return { effect: response.status === 200 && response.body.id === doc.id, message: response.body?.errors?.[0]?.message, status: response.status }
     }
-    const response = await gql(`query($id: Int!) { doc: ${name}(id: $id${op === 'readDraft' ? ', draft: true' : ''}) { id } }`, { id: doc.id }, token)
+    const response = await gql(`query($id: Int!) { doc: ${name}(id: $id${draftArg ? ', draft: true' : ''}) { id } }`, { id: doc.id }, token)
     return { effect: response.body.data?.doc?.id === doc.id, message: response.body.errors?.[0]?.message, status: graphqlStatus(response) }
   }
   if (op === 'readVersions') {
@@ -175,6 +186,7 @@ async function perform(transport: Transport, collection: Collection, op: Op, rol
     return { effect: (response.body.data?.versionsPosts?.totalDocs ?? 0) > 0, message: response.body.errors?.[0]?.message, status: graphqlStatus(response) }
   }
   if (op === 'create') {
+    const groupsBefore = (await payload.find({ ...asAdmin, collection: 'translations', limit: 1, sort: '-id' })).docs[0]?.id ?? 0
     const data = createData(collection)
     const marker = (data.title ?? data.name ?? data.label ?? data.email ?? data.alt) as string
     const field = 'title' in data ? 'title' : 'name' in data ? 'name' : 'label' in data ? 'label' : 'email' in data ? 'email' : 'alt'
@@ -196,6 +208,13 @@ async function perform(transport: Transport, collection: Collection, op: Op, rol
         token,
       )
       outcome = { message: response.body.errors?.[0]?.message, status: graphqlStatus(response) }
+    }
+    if (collection === 'translations') {
+      // The label is the plugin's to write: a group is created, the label sent is dropped.
+      const created = await payload.find({ ...asAdmin, collection, limit: 1, sort: '-id' })
+      const fresh = created.docs[0] !== undefined && created.docs[0].id > groupsBefore
+      if (fresh) expect(created.docs[0].label ?? null).toBeNull()
+      return { ...outcome, effect: fresh }
     }
     const found = await payload.count({ ...asAdmin, collection, where: { [field]: { equals: marker } } })
     return { ...outcome, effect: found.totalDocs === 1 }
@@ -507,5 +526,132 @@ describe('drafts never reach anonymous readers through the API', () => {
     const response = await rest.get(`/posts?where[endnotes.footnote][exists]=true&depth=2`)
     expect(response.status).toBe(200)
     expect(response.body.docs.map((doc: { id: number }) => doc.id)).not.toContain(draftOnly.id)
+  })
+})
+
+describe('translation groups never show an unpublished title', () => {
+  const SECRET = 'lblsecretword'
+  let published: { id: number; title: string }
+  let live: { id: number }
+  let allDrafts: { id: number }
+  let turkishOnly: { id: number }
+
+  const leaks = (value: unknown) => JSON.stringify(value ?? null).includes(SECRET)
+  const group = () => payload.create({ ...asAdmin, collection: 'translations', data: {} })
+
+  beforeAll(async () => {
+    live = await group()
+    published = (await payload.create({
+      ...asAdmin,
+      collection: 'posts',
+      data: { _status: 'published', language: 'en', title: 'Public group title', translationGroup: live.id },
+    })) as { id: number; title: string }
+    await payload.create({
+      ...asAdmin,
+      collection: 'posts',
+      data: { language: 'tr', title: `Türkçe taslak ${SECRET}`, translationGroup: live.id },
+      draft: true,
+    })
+    // An editor saves a draft title over the published post, as in the admin.
+    const saved = await rest.patch(`/posts/${published.id}?draft=true`, { body: { title: `SECRET DRAFT TITLE ${SECRET}` }, token: tokens.editor })
+    expect(saved.status).toBe(200)
+    allDrafts = await group()
+    for (const language of ['en', 'tr'] as const) {
+      await payload.create({
+        ...asAdmin,
+        collection: 'posts',
+        data: { language, title: `Embargoed ${language} ${SECRET}`, translationGroup: allDrafts.id },
+        draft: true,
+      })
+    }
+    turkishOnly = await group()
+    await payload.create({
+      ...asAdmin,
+      collection: 'posts',
+      data: { language: 'en', title: `English draft ${SECRET}`, translationGroup: turkishOnly.id },
+      draft: true,
+    })
+    await payload.create({
+      ...asAdmin,
+      collection: 'posts',
+      data: { _status: 'published', language: 'tr', title: 'Yayımlanmış Türkçe', translationGroup: turkishOnly.id },
+    })
+  })
+
+  it('the label is the published title: staff see it too, and draft-only groups have none', async () => {
+    const list = await rest.get('/translations?limit=100&depth=0', { token: tokens.editor })
+    const byId = new Map(list.body.docs.map((doc: { id: number; label: null | string }) => [doc.id, doc.label]))
+    expect(byId.get(live.id)).toBe('Public group title')
+    expect(byId.get(turkishOnly.id)).toBe('Yayımlanmış Türkçe')
+    expect(byId.has(allDrafts.id)).toBe(true)
+    expect(byId.get(allDrafts.id) ?? null).toBeNull()
+  })
+
+  it('REST: groups, posts and where-queries at every depth', async () => {
+    const paths: string[] = []
+    for (const depth of [0, 1, 2, 3]) {
+      paths.push(
+        `/translations?limit=100&depth=${depth}`,
+        `/translations/${live.id}?depth=${depth}`,
+        `/translations/${turkishOnly.id}?depth=${depth}`,
+        `/posts?limit=100&depth=${depth}`,
+        `/posts/${published.id}?depth=${depth}`,
+        `/posts/${published.id}?depth=${depth}&draft=true`,
+      )
+    }
+    paths.push(
+      `/translations?where[label][like]=${SECRET}`,
+      `/translations/count`,
+      `/posts?where[translationGroup.label][like]=${SECRET}`,
+      `/posts?where[translationGroup.label][like]=${SECRET}&draft=true`,
+    )
+    for (const path of paths) {
+      const response = await rest.get(path)
+      expect(response.status, path).toBeLessThan(300)
+      expect(leaks(response.body), `${path}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(false)
+    }
+    const anonymousList = await rest.get('/translations?limit=100')
+    expect(anonymousList.body.docs.map((doc: { id: number }) => doc.id)).not.toContain(allDrafts.id)
+    expect((await rest.get(`/translations/${allDrafts.id}`)).status).toBe(404)
+    const count = await rest.get('/translations/count')
+    const withLabel = await payload.count({ ...asAdmin, collection: 'translations', where: { label: { exists: true } } })
+    expect(count.body.totalDocs).toBe(withLabel.totalDocs)
+    const post = await rest.get(`/posts/${published.id}?depth=1`)
+    expect(post.body.translationGroup.label).toBe('Public group title')
+  })
+
+  it('GraphQL: the label and the join, nested to depth 3', async () => {
+    const nested = 'label posts { docs { title translationGroup { label posts { docs { title translationGroup { label } } } } } }'
+    const queries: [string, Record<string, unknown>][] = [
+      [`{ Translations(limit: 100) { totalDocs docs { id ${nested} } } }`, {}],
+      [`query($id: Int!) { Translation(id: $id) { ${nested} } }`, { id: live.id }],
+      [`query($id: Int!) { Translation(id: $id) { ${nested} } }`, { id: turkishOnly.id }],
+      [`query($id: Int!) { Translation(id: $id) { ${nested} } }`, { id: allDrafts.id }],
+      [`query($id: Int!) { Post(id: $id) { title translationGroup { ${nested} } } }`, { id: published.id }],
+      [`query($id: Int!) { Post(id: $id, draft: true) { title translationGroup { ${nested} } } }`, { id: published.id }],
+      [`{ Posts(limit: 100, draft: true) { docs { title translationGroup { ${nested} } } } }`, {}],
+      [`{ Translations(where: { label: { like: "${SECRET}" } }) { totalDocs docs { label } } }`, {}],
+      ['{ countTranslations { totalDocs } }', {}],
+    ]
+    for (const [query, variables] of queries) {
+      const response = await gql(query, variables)
+      expect(leaks(response.body), `${query}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(false)
+    }
+    const list = await gql('{ Translations(limit: 100) { docs { id label } } }')
+    const ids = list.body.data.Translations.docs.map((doc: { id: number }) => doc.id)
+    expect(ids).toContain(live.id)
+    expect(ids).not.toContain(allDrafts.id)
+    const staff = await gql(`query($id: Int!) { Translation(id: $id) { id } }`, { id: allDrafts.id }, tokens.translator)
+    expect(staff.body.data.Translation.id).toBe(allDrafts.id)
+  })
+
+  it('publishing moves the label to the new title; unpublishing the last version hides the group', async () => {
+    const publish = await rest.patch(`/posts/${published.id}`, { body: { _status: 'published', title: 'Second public title' }, token: tokens.editor })
+    expect(publish.status).toBe(200)
+    expect((await rest.get(`/translations/${live.id}`)).body.label).toBe('Second public title')
+    const unpublish = await rest.patch(`/posts/${published.id}`, { body: { _status: 'draft' }, token: tokens.editor })
+    expect(unpublish.status).toBe(200)
+    expect((await rest.get(`/translations/${live.id}`)).status).toBe(404)
+    expect((await rest.get('/translations?limit=100')).body.docs.map((doc: { id: number }) => doc.id)).not.toContain(live.id)
   })
 })

@@ -45,5 +45,17 @@ describe('production migrations', () => {
       { language: 'en', post_id: en.id },
       { language: 'tr', post_id: post.id },
     ])
+
+    // Labels written from draft titles before the rule changed are recomputed from published versions.
+    const leaked = await payload.db.create({ collection: 'translations', data: { label: 'Old draft title' } })
+    const hidden = await payload.db.create({ collection: 'translations', data: { label: 'Embargoed title' } })
+    await payload.create({ collection: 'posts', data: { language: 'en', title: 'Embargoed title', translationGroup: hidden.id }, draft: true })
+    await payload.create({ collection: 'posts', data: { _status: 'published', language: 'tr', title: 'Yayındaki başlık', translationGroup: leaked.id } })
+    await payload.db.updateOne({ collection: 'translations', data: { label: 'Old draft title' }, id: leaked.id })
+    await payload.db.updateOne({ collection: 'translations', data: { label: 'Embargoed title' }, id: hidden.id })
+    const labels = migrations.find((m) => m.name.endsWith('published_group_labels'))!
+    await labels.up({ db: payload.db.drizzle, payload, req: { payload } } as never)
+    expect((await payload.findByID({ collection: 'translations', id: leaked.id })).label).toBe('Yayındaki başlık')
+    expect((await payload.findByID({ collection: 'translations', id: hidden.id })).label ?? null).toBeNull()
   })
 })

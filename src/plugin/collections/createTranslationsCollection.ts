@@ -2,19 +2,23 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
+import { publishedGroupsOrStaff } from '../access/publishedGroupsOrStaff'
 
-/** A translation group: the language versions of one piece. */
+/**
+ * A translation group: the language versions of one piece. Its label is derived (the
+ * published default-language title) and written only by the plugin.
+ */
 export function createTranslationsCollection(options: ResolvedPolicyPostsOptions): CollectionConfig {
   return {
     slug: options.slugs.translations,
     access: {
       create: isStaff,
       delete: isEditor,
-      read: anyone,
-      update: isStaff,
+      read: publishedGroupsOrStaff,
+      // Groups change only through the link/unlink/create-translation endpoints and hooks.
+      update: () => false,
     },
     admin: {
       defaultColumns: ['label', 'updatedAt'],
@@ -25,7 +29,8 @@ export function createTranslationsCollection(options: ResolvedPolicyPostsOptions
       {
         name: 'label',
         type: 'text',
-        admin: { description: 'Kept in step with the titles of the versions.', readOnly: true },
+        access: { create: () => false, update: () => false },
+        admin: { description: 'The title of the published original; empty until a version is published.', readOnly: true },
       },
       {
         name: 'posts',

@@ -20,15 +20,32 @@ export function groupLabelFor(options: ResolvedPolicyPostsOptions, members: Post
   return first?.title ?? null
 }
 
-/** Keeps the group's `label` in step with its default-language title. */
-export async function refreshGroupLabel(
-  req: PayloadRequest,
-  options: ResolvedPolicyPostsOptions,
-  group: ID,
-  members?: PostLike[],
-): Promise<void> {
-  const list = members ?? (await groupMembers(req, options, group))
-  const label = groupLabelFor(options, list)
+/**
+ * The group's published versions as readers see them: published rows only, so a draft title
+ * (a new post's, or a pending draft over a published one) never becomes the label.
+ */
+async function publishedMembers(req: PayloadRequest, options: ResolvedPolicyPostsOptions, group: ID): Promise<PostLike[]> {
+  const result = await req.payload.find({
+    collection: options.slugs.posts as 'posts',
+    depth: 0,
+    draft: false,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { language: true, title: true },
+    where: { and: [{ translationGroup: { equals: group } }, { _status: { equals: 'published' } }] },
+  })
+  return result.docs as PostLike[]
+}
+
+/**
+ * Keeps the group's `label` in step with its published default-language title (else another
+ * published version's). A group without a published version has no label, and anonymous
+ * readers cannot read it (see `publishedGroupsOrStaff`).
+ */
+export async function refreshGroupLabel(req: PayloadRequest, options: ResolvedPolicyPostsOptions, group: ID): Promise<void> {
+  const label = groupLabelFor(options, await publishedMembers(req, options, group))
   const current = await req.payload.findByID({
     collection: options.slugs.translations as 'translations',
     depth: 0,
@@ -57,7 +74,7 @@ export async function deleteGroupIfEmpty(
 ): Promise<boolean> {
   const members = await groupMembers(req, options, group)
   if (members.length > 0) {
-    await refreshGroupLabel(req, options, group, members)
+    await refreshGroupLabel(req, options, group)
     return false
   }
   try {
@@ -85,7 +102,7 @@ export async function ensureGroup(
   const postsSlug = options.slugs.posts as 'posts'
   const created = await req.payload.create({
     collection: options.slugs.translations as 'translations',
-    data: { label: source.title ?? null },
+    data: {},
     depth: 0,
     overrideAccess: true,
     req,
@@ -99,6 +116,7 @@ export async function ensureGroup(
   })
   if (claimed) {
     await writePostMeta(req, options, source.id, { translationGroup: created.id })
+    await refreshGroupLabel(req, options, created.id)
     return created.id
   }
   await req.payload.delete({ collection: options.slugs.translations as 'translations', id: created.id, overrideAccess: true, req })

@@ -8,7 +8,8 @@ import { relationId } from '../../../utilities/relationId'
 
 /**
  * After a save: a group the post left is tidied (deleted when empty), and the label of the
- * post's group follows its default-language title.
+ * post's group follows its published default-language title — so publishing, unpublishing
+ * and published edits refresh it; a draft save over a published post leaves it alone.
  */
 export const syncTranslationGroupHook =
   (options: ResolvedPolicyPostsOptions): CollectionAfterChangeHook =>
@@ -18,7 +19,8 @@ export const syncTranslationGroupHook =
     const moved = String(before) !== String(after)
     if (before !== undefined && moved) await afterLeavingGroup(req, options, doc.id, before)
     const retitled = previousDoc?.title !== doc.title || previousDoc?.language !== doc.language
-    if (after !== undefined && (operation === 'create' || moved || retitled)) {
+    const published = doc._status === 'published' || previousDoc?._status === 'published'
+    if (after !== undefined && (operation === 'create' || moved || (published && retitled) || previousDoc?._status !== doc._status)) {
       await refreshGroupLabel(req, options, after)
     }
     return doc
