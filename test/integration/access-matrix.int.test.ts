@@ -655,3 +655,97 @@ describe('translation groups never show an unpublished title', () => {
     expect((await rest.get('/translations?limit=100')).body.docs.map((doc: { id: number }) => doc.id)).not.toContain(live.id)
   })
 })
+
+describe('translators cannot change what published pages show', () => {
+  type Actor = 'editor' | 'translator'
+  const published = (language: 'en' | 'tr', translationGroup?: number) =>
+    payload.create({ ...asAdmin, collection: 'posts', data: { _status: 'published', language, title: unique(`Live ${language}`), translationGroup } })
+  const draft = (language: 'en' | 'tr', translationGroup?: number) =>
+    payload.create({ ...asAdmin, collection: 'posts', data: { language, title: unique(`Draft ${language}`), translationGroup }, draft: true })
+  const groupOf = async (id: number) =>
+    ((await payload.findByID({ ...asAdmin, collection: 'posts', depth: 0, id })).translationGroup as null | number) ?? null
+
+  /** A published English piece with its published Turkish version, linked. */
+  async function livePair() {
+    const group = await payload.create({ ...asAdmin, collection: 'translations', data: {} })
+    const en = await published('en', group.id)
+    const tr = await published('tr', group.id)
+    return { en, group: group.id, tr }
+  }
+
+  const ROWS: { action: string; allowed: Record<Actor, boolean>; run: (token: string) => Promise<{ effect: boolean; status: number; message?: string }> }[] = [
+    {
+      action: 'unlink a published version from its published translation',
+      allowed: { editor: true, translator: false },
+      run: async (token) => {
+        const { group, tr } = await livePair()
+        const response = await rest.post(`/posts/${tr.id}/unlink-translation`, { token })
+        return { effect: (await groupOf(tr.id)) !== group, message: response.body?.errors?.[0]?.message, status: response.status }
+      },
+    },
+    {
+      action: 'link a published version into a group with a published version',
+      allowed: { editor: true, translator: false },
+      run: async (token) => {
+        const en = await published('en')
+        const tr = await published('tr')
+        const response = await rest.post(`/posts/${en.id}/link-translation`, { body: { target: tr.id }, token })
+        const linked = (await groupOf(en.id)) !== null && (await groupOf(en.id)) === (await groupOf(tr.id))
+        return { effect: linked, message: response.body?.errors?.[0]?.message, status: response.status }
+      },
+    },
+    {
+      action: 'unlink their draft from a published piece',
+      allowed: { editor: true, translator: true },
+      run: async (token) => {
+        const group = await payload.create({ ...asAdmin, collection: 'translations', data: {} })
+        await published('en', group.id)
+        const tr = await draft('tr', group.id)
+        const response = await rest.post(`/posts/${tr.id}/unlink-translation`, { token })
+        return { effect: (await groupOf(tr.id)) === null, message: response.body?.errors?.[0]?.message, status: response.status }
+      },
+    },
+    {
+      action: 'link their draft to a published piece',
+      allowed: { editor: true, translator: true },
+      run: async (token) => {
+        const en = await published('en')
+        const tr = await draft('tr')
+        const response = await rest.post(`/posts/${tr.id}/link-translation`, { body: { target: en.id, translatedFrom: 'target' }, token })
+        const linked = (await groupOf(en.id)) !== null && (await groupOf(en.id)) === (await groupOf(tr.id))
+        return { effect: linked, message: response.body?.errors?.[0]?.message, status: response.status }
+      },
+    },
+  ]
+
+  const cases = ROWS.flatMap((row) => (['translator', 'editor'] as const).map((actor) => ({ ...row, actor, expected: row.allowed[actor] })))
+
+  it.each(cases)('$actor: $action → allowed: $expected', async ({ actor, expected, run }) => {
+    const result = await run(tokens[actor]!)
+    const context = `status ${result.status} ${result.message ?? ''}`
+    if (expected) {
+      expect(result.status, context).toBe(200)
+      expect(result.effect, context).toBe(true)
+    } else {
+      expect(result.status, context).toBe(403)
+      expect(result.effect, context).toBe(false)
+      expect(result.message, context).toMatch(/Only editors can change the links between published versions/)
+    }
+  })
+
+  it('the translations panel offers translators no Unlink button on a published version', async () => {
+    const { en, tr } = await livePair()
+    const own = await draft('tr')
+    for (const [actor, canUnlink] of [
+      ['translator', false],
+      ['editor', true],
+    ] as const) {
+      const panel = await rest.get(`/posts/${en.id}/translations`, { token: tokens[actor] })
+      const row = panel.body.rows.find((candidate: { code: string }) => candidate.code === 'tr')
+      expect(row.version.id).toBe(tr.id)
+      expect(row.version.canUnlink, actor).toBe(canUnlink)
+    }
+    const ownPanel = await rest.get(`/posts/${own.id}/translations`, { token: tokens.translator })
+    expect(ownPanel.body.rows.find((candidate: { code: string }) => candidate.code === 'tr').version.canUnlink).toBe(true)
+  })
+})

@@ -144,7 +144,8 @@ describe('translators', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(created.body.doc).toMatchObject({ _status: 'draft', language: 'tr', translatedFrom: en.id })
 
-    const tr = await post(t.payload, { language: 'tr', title: 'Kendi dilinde' })
+    // Their own draft: links readers cannot see yet (published versions: access-matrix.int.test.ts).
+    const tr = await post(t.payload, { language: 'tr', title: 'Kendi dilinde' }, { draft: true })
     const enToTr = await rest.post(`/posts/${tr.id}/create-translation`, { ...as.translator, body: { language: 'en' } })
     expect(enToTr.status).toBe(403)
     expect(message(enToTr.body)).toBe('You may not edit English posts.')

@@ -7,6 +7,7 @@ import type { TranslationPanelData, TranslationPanelRow } from './panelTypes'
 import type { ID, PostLike } from './shared'
 
 import { canEditLanguage } from '../access/canEditLanguage'
+import { canPublish } from '../access/canPublish'
 import { hasRole } from '../access/roles'
 import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
@@ -73,6 +74,10 @@ export async function translationPanelData(
       label,
       version: member && {
         canEdit: canEditLanguage(req.user, member.language),
+        // The same rule as `assertMayChangePublicLinks`, so translators see no button that would fail.
+        canUnlink:
+          canEditLanguage(req.user, member.language) &&
+          (canPublish(req.user) || !live.has(String(member.id)) || [...live].every((other) => other === String(member.id))),
         id: member.id,
         isCurrent: String(member.id) === String(post.id),
         status: live.has(String(member.id)) ? 'published' : 'draft',

@@ -12,6 +12,7 @@ import { afterLeavingGroup } from './detach'
 import { forbidden } from './errors'
 import { ensureGroup, refreshGroupLabel } from './groups'
 import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
+import { assertMayChangePublicLinks } from './publicLinks'
 import { duplicateVersionError, languageHolder, loadPost, optionsOf, requestFor } from './shared'
 import { computeTranslationStatus } from './status'
 import { inTransaction } from './transaction'
@@ -99,6 +100,10 @@ export async function linkTranslation(payload: Payload, args: LinkTranslationArg
         // Another request may have created the group first, with a version in this language.
         const holder = await languageHolder(req, options, group, target.language ?? '', target.id)
         if (holder) throw duplicateVersionError(options, target.language, holder, req)
+      }
+      if (args.overrideAccess === false) {
+        await assertMayChangePublicLinks(req, options, target.id, previousGroup, group)
+        if (sourceJoins) await assertMayChangePublicLinks(req, options, source.id, undefined, group)
       }
       if (sourceJoins) await writePostMeta(req, options, source.id, { translationGroup: group })
 

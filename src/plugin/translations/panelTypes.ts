@@ -17,8 +17,10 @@ export interface TranslationPanelRow {
     translationStatus: string
     translatedFrom?: ID
     isCurrent: boolean
-    /** The user may edit, unlink and mark this version up to date. */
+    /** The user may edit and mark this version up to date. */
     canEdit: boolean
+    /** The user may unlink it: editors always; translators when readers would not see the change. */
+    canUnlink: boolean
   }
 }
 

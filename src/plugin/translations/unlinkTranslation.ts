@@ -8,6 +8,7 @@ import { relationId } from '../utilities/relationId'
 import { afterLeavingGroup } from './detach'
 import { assertCanEdit } from './errors'
 import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
+import { assertMayChangePublicLinks } from './publicLinks'
 import { loadPost, optionsOf, requestFor } from './shared'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
@@ -36,6 +37,7 @@ export async function unlinkTranslation(
     if (args.overrideAccess === false) assertCanEdit(req, options, post.language)
     const current = relationId(post.translationGroup)
     if (current === undefined) return undefined
+    if (args.overrideAccess === false) await assertMayChangePublicLinks(req, options, post.id, current, undefined)
     await writePostMeta(req, options, post.id, {
       sourceUpdatedAt: null,
       translatedFrom: null,

@@ -152,16 +152,18 @@ const ExistingVersion: React.FC<{
           <span style={badge('muted')}>{t('translationsOriginal')}</span>
         )}
       </div>
-      {version.canEdit && (
+      {version.canEdit && (outdated || version.canUnlink) && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
           {outdated && (
             <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void markUpToDate()} size="small">
               {t('translationsMarkUpToDate')}
             </Button>
           )}
-          <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void unlink()} size="small">
-            {t('translationsUnlink')}
-          </Button>
+          {version.canUnlink && (
+            <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void unlink()} size="small">
+              {t('translationsUnlink')}
+            </Button>
+          )}
         </div>
       )}
     </div>
