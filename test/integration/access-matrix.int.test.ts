@@ -749,3 +749,48 @@ describe('translators cannot change what published pages show', () => {
     expect(ownPanel.body.rows.find((candidate: { code: string }) => candidate.code === 'tr').version.canUnlink).toBe(true)
   })
 })
+
+describe('footnotes cited by published pages', () => {
+  type Citation = 'published' | 'draft only' | 'none'
+  const RULE: Record<Citation, Role[]> = { 'draft only': STAFF, none: STAFF, published: EDITORS }
+
+  async function citedNote(citation: Citation): Promise<{ id: number }> {
+    const note = await createFootnote(payload, { title: unique('Cited note') })
+    if (citation === 'none') return note
+    await payload.create({
+      ...asAdmin,
+      collection: 'posts',
+      data: { _status: citation === 'published' ? 'published' : 'draft', content: bodyCiting(note.id) as never, language: 'en', title: unique('Citing post') },
+      draft: citation !== 'published',
+    })
+    return note
+  }
+
+  const footnoteCases = (Object.keys(RULE) as Citation[]).flatMap((citation) =>
+    ROLES.flatMap((role) => (['rest', 'graphql'] as const).map((transport) => ({ allowed: RULE[citation].includes(role), citation, role, transport }))),
+  )
+
+  it.each(footnoteCases)('update a note cited by $citation as $role over $transport → allowed: $allowed', async ({ allowed, citation, role, transport }) => {
+    const note = await citedNote(citation)
+    const title = unique('Changed citation')
+    let outcome: Outcome
+    if (transport === 'rest') {
+      const response = await rest.patch(`/footnotes/${note.id}`, { body: { title }, token: tokens[role] })
+      outcome = { message: response.body?.errors?.[0]?.message, status: response.status }
+    } else {
+      const response = await gql(`mutation($id: Int!, $title: String) { updateFootnote(id: $id, data: { title: $title }) { id } }`, { id: note.id, title }, tokens[role])
+      outcome = { message: response.body.errors?.[0]?.message, status: graphqlStatus(response) }
+    }
+    const after = await payload.findByID({ ...asAdmin, collection: 'footnotes', id: note.id })
+    const context = `status ${outcome.status} ${outcome.message ?? ''}`
+    if (allowed) {
+      expect(outcome.status, context).toBeLessThan(300)
+      expect(after.title, context).toBe(title)
+    } else {
+      expect(DENIED, context).toContain(outcome.status)
+      expect(after.title, context).not.toBe(title)
+      expect(outcome.message, context).toBeTruthy()
+      if (role === 'translator') expect(outcome.message, context).toMatch(/cited by a published post \(".*" \(en\)\); only editors can change it/)
+    }
+  })
+})

@@ -7,6 +7,7 @@ import { isEditor } from '../../access/isEditor'
 import { isStaff } from '../../access/isStaff'
 import { validateHttpUrl } from '../../utilities/validateHttpUrl'
 import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../../hooks/revalidateRelated'
+import { guardPublishedCitationsHook } from './hooks/guardPublishedCitations'
 import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited'
 import { requireFootnoteContentHook } from './hooks/requireContent'
 import { setFootnoteLabelHook } from './hooks/setFootnoteLabel'
@@ -74,7 +75,11 @@ export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): 
     hooks: {
       afterChange: options.enabled ? [revalidateRelatedHook(options, 'footnotes')] : [],
       afterDelete: options.enabled ? [revalidateDeletedRelatedHook(options, 'footnotes')] : [],
-      beforeChange: [requireFootnoteContentHook, setFootnoteLabelHook],
+      beforeChange: [
+        ...(options.enabled ? [guardPublishedCitationsHook(options.slugs.posts)] : []),
+        requireFootnoteContentHook,
+        setFootnoteLabelHook,
+      ],
       beforeDelete: options.enabled ? [preventDeleteWhenCitedHook(options.slugs.posts)] : [],
     },
   }
