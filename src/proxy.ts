@@ -1,7 +1,8 @@
-import { NextResponse } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
 
 import { databaseReachable } from './lib/database/health'
 import { databaseUnavailableResponse } from './lib/database/routes'
+import { malformedPathProblem, malformedPathResponse } from './lib/server/malformedPath'
 
 /**
  * During a database outage the API answers a fast 503 (JSON) with Retry-After, instead of
@@ -14,11 +15,22 @@ import { databaseUnavailableResponse } from './lib/database/routes'
  * during an outage; one that is not fails fast (the pool's connect timeout) and gets the
  * "temporarily unavailable" 503 page (src/lib/server/outagePages.ts).
  */
-export async function proxy(): Promise<Response> {
+export async function proxy(request: NextRequest): Promise<Response> {
+  const pathname = rawPathname(request)
+  const problem = malformedPathProblem(pathname)
+  if (problem) return malformedPathResponse(pathname, problem)
+  if (!pathname.startsWith('/api/')) return NextResponse.next()
   if (await databaseReachable()) return NextResponse.next()
   return databaseUnavailableResponse('json')
 }
 
+/** The path as sent (still percent-encoded), which `nextUrl` may already have normalised. */
+function rawPathname(request: NextRequest): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(request.url)
+  return match?.[1] || request.nextUrl.pathname
+}
+
 export const config = {
-  matcher: ['/api/:path*'],
+  // Every path is checked for malformed encoding; only the API waits for the database here.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
 }

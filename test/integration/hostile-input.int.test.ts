@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+
+import { refuseMalformedGraphQLBody } from '../../src/lib/server/graphqlRequestBody'
 import { isSafeLinkUrl } from '../../src/plugin/collections/posts/hooks/checkContentSafety'
 import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
@@ -244,6 +247,43 @@ describe('malformed JSON and wrong types: 400, never 500', () => {
   ])('GET %s is not a 500', async (path) => {
     const response = await rest.get(path)
     expect(response.status, `${path}: ${JSON.stringify(response.body).slice(0, 300)}`).toBeLessThan(500)
+  })
+
+  it.each([
+    '/posts?where[translationGroup.posts.title][like]=a',
+    '/posts?where[translationGroup.posts][exists]=true',
+    '/posts?where[or][0][translationGroup.posts.title][equals]=a',
+  ])('GET %s (a join through a relationship) is a 400 naming the path', async (path) => {
+    const response = await rest.get(path)
+    expect(response.status, JSON.stringify(response.body)).toBe(400)
+    expect(messageOf(response.body)).toMatch(/^The query cannot filter on "translationGroup\.posts(\.title)?": that path does not lead to a field/)
+  })
+
+  it.each([
+    ['not json', 'The request body is not valid JSON.'],
+    ['', 'The request body is empty.'],
+    ['[]', 'The request body is JSON but not an object.'],
+    ['"query"', 'The request body is JSON but not an object.'],
+  ])('GraphQL with the body %j is a 400 saying what to send', async (raw, message) => {
+    const handler = refuseMalformedGraphQLBody(GRAPHQL_POST(Promise.resolve(payload.config)))
+    const response = await handler(new Request('http://localhost/api/graphql', { body: raw, headers: { 'Content-Type': 'application/json' }, method: 'POST' }))
+    expect(response.status).toBe(400)
+    const body = await response.json()
+    expect(body.errors[0].message).toBe(`${message.slice(0, -1)}. Send a JSON object: {"query": "…", "variables": {…}}.`)
+  })
+
+  it('GraphQL with a well-formed body that is not a valid request is a 4xx, and a good one still works', async () => {
+    const handler = refuseMalformedGraphQLBody(GRAPHQL_POST(Promise.resolve(payload.config)))
+    const call = (body: string) =>
+      handler(new Request('http://localhost/api/graphql', { body, headers: { 'Content-Type': 'application/json' }, method: 'POST' }))
+    for (const body of ['{"query": 1}', '{}']) {
+      const response = await call(body)
+      expect(response.status, body).toBeLessThan(500)
+      expect(response.status, body).toBeGreaterThanOrEqual(400)
+    }
+    const good = await call(JSON.stringify({ query: '{ Posts { totalDocs } }' }))
+    expect(good.status).toBe(200)
+    expect((await good.json()).data.Posts.totalDocs).toBeGreaterThanOrEqual(0)
   })
 
   it('PATCH with a body that is JSON but not an object', async () => {

@@ -70,6 +70,34 @@ function describe(pg: PgLikeError, data: unknown): { message: string; path?: str
 }
 
 /**
+ * The field paths the request URL's `where` names (`a.b.c` for `where[a.b.c][like]=…`). Read
+ * from the URL because Payload adds access constraints to the parsed query in place.
+ */
+function wherePaths(url: string | undefined): string[] {
+  if (!url) return []
+  const paths = new Set<string>()
+  for (const key of new URL(url, 'http://localhost').searchParams.keys()) {
+    if (!key.startsWith('where[')) continue
+    const segments = [...key.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1])
+    const path = segments.find((segment) => segment !== 'and' && segment !== 'or' && !/^\d+$/.test(segment))
+    if (path) paths.add(path)
+  }
+  return [...paths]
+}
+
+/**
+ * The database adapter cannot follow some paths a query may name (a join field reached through
+ * a relationship, e.g. `translationGroup.posts.title`) and throws a non-public 500.
+ */
+function unqueryablePath(error: unknown, url: string | undefined): string | undefined {
+  const message = (error as { message?: unknown } | undefined)?.message
+  if (typeof message !== 'string' || !message.startsWith('Cannot find field for path')) return undefined
+  const paths = wherePaths(url)
+  const dotted = paths.filter((path) => path.includes('.'))
+  return (dotted.length > 0 ? dotted : paths).join(', ') || 'unknown'
+}
+
+/**
  * Root `afterError` hook: turns database errors caused by bad input into a 400 (or a 404 for a
  * malformed ID in a read URL) in the shape of Payload's validation errors, instead of "Something
  * went wrong." with a 500. A write body that is JSON but not an object is a 400 as well.
@@ -85,6 +113,19 @@ export const explainBadInputHook: AfterErrorHook = ({ error, req }) => {
   ) {
     return {
       response: { errors: [{ message: 'The request body must be a JSON object of field values.' }] },
+      status: 400,
+    }
+  }
+  const unqueryable = unqueryablePath(error, req.url)
+  if (unqueryable !== undefined) {
+    return {
+      response: {
+        errors: [
+          {
+            message: `The query cannot filter on "${unqueryable}": that path does not lead to a field that can be queried (the posts of a translation group, a join, cannot be queried through a relationship).`,
+          },
+        ],
+      },
       status: 400,
     }
   }
