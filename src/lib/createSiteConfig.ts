@@ -17,6 +17,7 @@ import { migrations } from '../migrations'
 import { policyPosts } from '../plugin/index'
 import { watchDatabasePool } from './database/health'
 import { databaseUnavailableHook } from './database/unavailableHook'
+import { requirePublicOrigin } from './publicOrigin'
 import { payloadSecret } from './secret'
 import { siteOptions } from './siteOptions'
 
@@ -59,6 +60,8 @@ export function securitySettings(env: NodeJS.ProcessEnv = process.env) {
 /** The site's Payload config: Postgres, Lexical, the policy-posts plugin. */
 export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedConfig> {
   const { extend = {} } = args
+  const secret = payloadSecret()
+  requirePublicOrigin()
   const security = securitySettings()
   return buildConfig({
     ...extend,
@@ -108,7 +111,7 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
       }),
       ...(extend.plugins ?? []),
     ],
-    secret: payloadSecret(),
+    secret,
     serverURL: security.serverURL,
     sharp,
     telemetry: false,

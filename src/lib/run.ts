@@ -77,6 +77,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error) => {
-  console.error(error instanceof EmbeddedPostgresError ? error.message : error)
+  // Known start-up failures (embedded PostgreSQL, a missing secret or public origin) are one
+  // line that says what to do.
+  const message = error instanceof Error ? error.message : ''
+  if (error instanceof EmbeddedPostgresError || / must (be set|be an origin)/.test(message)) console.error(message)
+  else console.error(error)
   process.exit(1)
 })

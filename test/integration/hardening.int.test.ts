@@ -12,6 +12,7 @@ import type { TestPayload } from '../helpers/testPayload'
 
 import { securitySettings } from '../../src/lib/createSiteConfig'
 import { databaseReachable } from '../../src/lib/database/health'
+import { requirePublicOrigin } from '../../src/lib/publicOrigin'
 import { payloadSecret } from '../../src/lib/secret'
 import { resolveOptions } from '../../src/plugin/options'
 import { createUser } from '../helpers/fixtures'
@@ -50,6 +51,45 @@ describe('PAYLOAD_SECRET', () => {
     expect(run.stdout).not.toContain('STARTED')
     expect(run.status).not.toBe(0)
     expect(run.stderr).toContain('PAYLOAD_SECRET must be set')
+  })
+})
+
+describe('the public origin in production', () => {
+  const production = { NODE_ENV: 'production' } as Record<string, string>
+  const missing =
+    "NEXT_PUBLIC_SERVER_URL must be set to the site's public origin in production (e.g. https://policy.example.org): links, feeds, the sitemap and CSRF/CORS are built from it."
+
+  it('is required in production, and must be an origin', () => {
+    expect(() => requirePublicOrigin(envOf(production))).toThrow(missing)
+    expect(() => requirePublicOrigin(envOf({ ...production, NEXT_PUBLIC_SERVER_URL: 'policy.example.org' }))).toThrow(
+      'NEXT_PUBLIC_SERVER_URL must be an origin such as https://policy.example.org (http or https, no path); it is "policy.example.org".',
+    )
+    expect(() => requirePublicOrigin(envOf({ ...production, SITE_URL: 'ftp://policy.example.org' }))).toThrow(/^SITE_URL must be an origin/)
+    expect(() => requirePublicOrigin(envOf({ ...production, NEXT_PUBLIC_SERVER_URL: 'https://policy.example.org/en' }))).toThrow(/no path/)
+  })
+
+  it('is accepted with or without a trailing slash; development and the build need none', () => {
+    expect(() => requirePublicOrigin(envOf({ ...production, NEXT_PUBLIC_SERVER_URL: `${ORIGIN}/` }))).not.toThrow()
+    expect(() => requirePublicOrigin(envOf({ ...production, SITE_URL: 'http://127.0.0.1:8080' }))).not.toThrow()
+    expect(() => requirePublicOrigin(envOf({ NODE_ENV: 'development' }))).not.toThrow()
+    expect(() => requirePublicOrigin(envOf({ ...production, NEXT_PHASE: 'phase-production-build' }))).not.toThrow()
+  })
+
+  it('`npm start` refuses to start without it, with that one line', () => {
+    // A DATABASE_URL that is never reached: the check comes before any connection.
+    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/unused', NODE_ENV: 'production', PAYLOAD_SECRET: STRONG }
+    delete env.NEXT_PUBLIC_SERVER_URL
+    delete env.SITE_URL
+    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/lib/run.ts', 'start'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: env as NodeJS.ProcessEnv,
+      timeout: 90_000,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toContain('Site: http')
+    const errorLines = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/ExperimentalWarning|--trace-warnings|DeprecationWarning/.test(line))
+    expect(errorLines).toEqual([missing])
   })
 })
 
