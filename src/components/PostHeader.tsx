@@ -44,12 +44,15 @@ export function PostHeader({ authors, category, highlights, lang, publishedAt, r
             {t.by} <AuthorNames authors={authors} lang={lang} />
           </span>
         ) : null}
-        {date ? (
-          <span className="byline__meta">
-            <time dateTime={publishedAt ?? undefined}>{date}</time>
-          </span>
-        ) : null}
-        <span className="byline__meta">{t.readingTime(readingMinutes)}</span>
+        {/* Date and reading time wrap together, so no line starts with the separator. */}
+        <span className="byline__details">
+          {date ? (
+            <span className="byline__meta">
+              <time dateTime={publishedAt ?? undefined}>{date}</time>
+            </span>
+          ) : null}
+          <span className="byline__meta">{t.readingTime(readingMinutes)}</span>
+        </span>
       </p>
     </header>
   )

@@ -3,7 +3,9 @@ import { siteLanguages } from '@/lib/site/languages'
 import { siteSettings } from '@/lib/site/siteSettings'
 import { getStrings } from '@/plugin/i18n'
 
-/** Site name, search and the language menu (each language's home page). */
+import { LanguageMenuLink } from './LanguageMenuLink'
+
+/** Site name, search and the language menu (the matching page in each language, else its home). */
 export function SiteHeader({ lang }: { lang: string }) {
   const t = getStrings(lang)
   return (
@@ -14,7 +16,7 @@ export function SiteHeader({ lang }: { lang: string }) {
           <span className="site-header__tagline">{t.homeTitle}</span>
         </a>
         <div className="site-header__tools">
-          <form action={searchPath(lang)} className="site-search" method="get" role="search">
+          <form action={searchPath(lang)} aria-label={t.siteSearchLabel} className="site-search" method="get" role="search">
             <label className="visually-hidden" htmlFor="site-search-q">
               {t.search}
             </label>
@@ -30,9 +32,7 @@ export function SiteHeader({ lang }: { lang: string }) {
                       {language.label}
                     </a>
                   ) : (
-                    <a href={homePath(language.code)} hrefLang={language.code} lang={language.code}>
-                      {language.label}
-                    </a>
+                    <LanguageMenuLink code={language.code} home={homePath(language.code)} label={language.label} />
                   )}
                 </li>
               ))}

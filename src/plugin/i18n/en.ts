@@ -33,6 +33,8 @@ export const en: UiStrings = {
   previous: 'Previous',
   next: 'Next',
   search: 'Search',
+  siteSearchLabel: 'Site search',
+  searchPageFormLabel: 'Search posts',
   searchPlaceholder: 'Search analyses…',
   noResults: 'No posts found.',
   authorPosts: (name) => `Posts by ${name}`,

@@ -33,6 +33,8 @@ export const tr: UiStrings = {
   previous: 'Önceki',
   next: 'Sonraki',
   search: 'Ara',
+  siteSearchLabel: 'Sitede ara',
+  searchPageFormLabel: 'Yazılarda ara',
   searchPlaceholder: 'Analizlerde ara…',
   noResults: 'Yazı bulunamadı.',
   authorPosts: (name) => `${name} yazıları`,

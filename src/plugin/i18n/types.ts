@@ -31,6 +31,9 @@ export type UiStrings = {
   previous: string
   next: string
   search: string
+  /** Accessible names of the header's search form and the search page's own form (distinct landmarks). */
+  siteSearchLabel: string
+  searchPageFormLabel: string
   searchPlaceholder: string
   noResults: string
   authorPosts: (name: string) => string

@@ -1,3 +1,5 @@
+import type { Metadata } from 'next'
+
 import { lang as rootLang } from 'next/root-params'
 
 import { defaultLanguage, isSiteLanguage } from '@/lib/site/languages'
@@ -11,6 +13,12 @@ async function currentLanguage(): Promise<string> {
   } catch {
     return defaultLanguage
   }
+}
+
+/** "Page not found — <site>" in the page language, instead of the layout's home title. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = getStrings(await currentLanguage())
+  return { robots: { follow: false, index: false }, title: t.notFoundTitle }
 }
 
 /** The localized 404 page (status 404) for unknown languages, posts, authors and categories. */

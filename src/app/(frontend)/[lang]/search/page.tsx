@@ -37,7 +37,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <div className="page listing">
       <h1 className="listing__title">{q ? t.searchResultsFor(q) : t.search}</h1>
-      <form action={searchPath(lang)} className="search-form" method="get" role="search">
+      <form action={searchPath(lang)} aria-label={t.searchPageFormLabel} className="search-form" method="get" role="search">
         <label htmlFor="search-page-q">{t.search}</label>
         <input defaultValue={q} id="search-page-q" name="q" placeholder={t.searchPlaceholder} type="search" />
         <button type="submit">{t.search}</button>
