@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
+import { ensureUnaccent } from './accentFolding'
 import { postsTableName, searchTableName, termsTableName } from './schema'
 import { textSearchConfigs, usesTurkicCase } from './textSearch'
 
@@ -107,6 +108,29 @@ export function availableConfigs(payload: Payload, options: ResolvedPolicyPostsO
     })()
     cached.catch(() => checkedConfigs.delete(payload))
     checkedConfigs.set(payload, cached)
+  }
+  return cached
+}
+
+const checkedFolding = new WeakMap<Payload, Promise<boolean>>()
+
+/**
+ * Whether search folds accents (PostgreSQL's `unaccent` is available; see accentFolding.ts).
+ * Without it search still works, accent-sensitive, after one warning.
+ */
+export function accentFolding(payload: Payload): Promise<boolean> {
+  let cached = checkedFolding.get(payload)
+  if (!cached) {
+    cached = ensureUnaccent(adapterOf(payload).drizzle).then(
+      () => true,
+      (error: Error) => {
+        payload.logger.warn(
+          `[policy-posts] search cannot ignore accents, the PostgreSQL "unaccent" extension is unavailable (${error.message}): "turkiye" will not find "Türkiye"`,
+        )
+        return false
+      },
+    )
+    checkedFolding.set(payload, cached)
   }
   return cached
 }

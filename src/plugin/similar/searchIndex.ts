@@ -5,7 +5,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { availableConfigs, configCase, foldCase, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { foldVector } from './accentFolding'
+import { accentFolding, availableConfigs, configCase, foldCase, pluginOptionsOf, queryRunner, searchTables } from './db'
 import { refreshTermStatisticsIfStale, scheduleTermStatisticsCheck } from './termStatistics'
 
 // Every string `text` property anywhere in the Lexical state: the text nodes, in document order.
@@ -26,8 +27,10 @@ async function upsertVectors(
   const tables = searchTables(payload, options)
   const { fts, highlights, posts } = tables
   const configs = await availableConfigs(payload, options)
+  const folding = await accentFolding(payload)
   const codes = [...configs.keys()]
   const config = configCase(posts.language, configs)
+  const fold = (vector: SQL) => (folding ? foldVector(vector) : vector)
   const vector = (text: SQL, weight: 'A' | 'B' | 'C') =>
     sql`setweight(to_tsvector(${config}, ${foldCase(posts.language, sql`coalesce(${text}, '')`, codes)}), ${sql.raw(`'${weight}'`)})`
   const highlightText = highlights
@@ -38,7 +41,7 @@ async function upsertVectors(
   const result = await db.execute(sql`
     insert into ${fts} (id, search_vector, indexed_at)
     select ${posts.id},
-      ${vector(sql`${posts.title}`, 'A')} || ${vector(highlightText, 'B')} || ${vector(bodyText, 'C')},
+      ${fold(sql`(${vector(sql`${posts.title}`, 'A')} || ${vector(highlightText, 'B')} || ${vector(bodyText, 'C')})`)},
       -- never older than the row it was computed from, even with clocks apart
       greatest(now(), ${posts.updatedAt})
     from ${posts}
@@ -75,6 +78,7 @@ export async function updateSearchIndex(
  */
 export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } = {}): Promise<number> {
   const options = pluginOptionsOf(payload)
+  const signature = await markVectorsOfOtherConfigs(payload, options)
   let total = 0
   for (;;) {
     const count = await upsertVectors(
@@ -97,5 +101,24 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
   const db = await queryRunner(payload)
   if (await refreshTermStatisticsIfStale(payload)) await db.execute(sql`analyze ${terms}`)
   if (total > 0) await db.execute(sql`analyze ${fts}`)
+  if (signature) await db.execute(sql`comment on table ${fts} is ${sql.raw(`'${signature.replace(/'/g, "''")}'`)}`)
   return total
+}
+
+/**
+ * The vectors record which text search configurations built them (a comment on the table).
+ * When those differ from the current ones (e.g. the accent-folding copies were added), every
+ * vector is marked stale so the backfill rebuilds them; returns the comment to write after.
+ */
+async function markVectorsOfOtherConfigs(payload: Payload, options: ResolvedPolicyPostsOptions): Promise<string | undefined> {
+  const configs = await availableConfigs(payload, options)
+  const folded = await accentFolding(payload)
+  const signature = `policy-posts search vectors: ${JSON.stringify({ configs: [...configs].sort(([a], [b]) => a.localeCompare(b)), folded })}`
+  const { fts } = searchTables(payload, options)
+  const db = await queryRunner(payload)
+  const current = await db.execute(sql`select obj_description(tableoid, 'pg_class') as note from ${fts} limit 1`)
+  if (current.rows.length === 0) return signature
+  if (current.rows[0].note === signature) return undefined
+  await db.execute(sql`update ${fts} set indexed_at = '-infinity'`)
+  return signature
 }

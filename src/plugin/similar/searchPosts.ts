@@ -3,7 +3,10 @@ import type { DataFromCollectionSlug, PaginatedDocs, Payload, PayloadRequest, Se
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { availableConfigs, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { foldQuery } from './accentFolding'
+import type { QueryRunner } from './db'
+
+import { accentFolding, availableConfigs, pluginOptionsOf, queryRunner, searchTables } from './db'
 import { turkicQueryVariants, usesTurkicCase } from './textSearch'
 
 type Post = DataFromCollectionSlug<'posts'>
@@ -48,6 +51,16 @@ function languageQuery(config: string, language: string, q: string): SQL {
 }
 
 /**
+ * The accent-folded query of each language, computed first and then bound as a constant, so
+ * the planner estimates the match against the GIN index as it does for a plain query.
+ */
+async function foldedQueries(db: QueryRunner, configs: Map<string, string>, languages: string[], q: string): Promise<Record<string, string>> {
+  const columns = languages.map((code, index) => sql`${foldQuery(languageQuery(configs.get(code) ?? 'simple', code, q))}::text as ${sql.raw(`q${index}`)}`)
+  const result = await db.execute(sql`select ${sql.join(columns, sql`, `)}`)
+  return Object.fromEntries(languages.map((code, index) => [code, String(result.rows[0]?.[`q${index}`] ?? '')]))
+}
+
+/**
  * The search statement: published posts whose vector matches the query of their language,
  * one `language = … and search_vector @@ …` branch per language so each branch can use the
  * GIN index (a BitmapOr when several languages are searched), ranked by `ts_rank_cd`.
@@ -55,17 +68,34 @@ function languageQuery(config: string, language: string, q: string): SQL {
 export function searchPostsQuery(
   payload: Payload,
   configs: Map<string, string>,
-  { count = false, languages, limit, offset, text }: { count?: boolean; languages: string[]; limit: number; offset: number; text: string },
+  {
+    count = false,
+    folded,
+    languages,
+    limit,
+    offset,
+    text,
+  }: {
+    count?: boolean
+    /** Accent-folded tsquery text per language (from `foldedQueries`); the plain query when absent. */
+    folded?: Record<string, string>
+    languages: string[]
+    limit: number
+    offset: number
+    text: string
+  },
 ): SQL {
   const { fts, posts } = searchTables(payload, pluginOptionsOf(payload))
+  const match = (code: string): SQL =>
+    folded?.[code] !== undefined ? sql`${folded[code]}::tsquery` : languageQuery(configs.get(code) ?? 'simple', code, text)
   const branches = languages.map(
-    (code) => sql`(${posts.language}::text = ${code} and ${fts.searchVector} @@ ${languageQuery(configs.get(code) ?? 'simple', code, text)})`,
+    (code) => sql`(${posts.language}::text = ${code} and ${fts.searchVector} @@ ${match(code)})`,
   )
   const from = sql`from ${fts} join ${posts} on ${posts.id} = ${fts.id}
     where ${posts._status}::text = 'published' and (${sql.join(branches, sql` or `)})`
   if (count) return sql`select count(*) as total ${from}`
   const rankOf = languages.map(
-    (code) => sql`when ${code} then ts_rank_cd(${fts.searchVector}, ${languageQuery(configs.get(code) ?? 'simple', code, text)}, 1)`,
+    (code) => sql`when ${code} then ts_rank_cd(${fts.searchVector}, ${match(code)}, 1)`,
   )
   return sql`
     select ${posts.id} as id,
@@ -118,12 +148,13 @@ export async function searchPosts(
   if (languages.length === 0) return emptyResult(perPage, pageNumber)
 
   const db = await queryRunner(payload, req)
+  const folded = (await accentFolding(payload)) ? await foldedQueries(db, configs, languages, text) : undefined
   const offset = (pageNumber - 1) * perPage
-  const result = await db.execute(searchPostsQuery(payload, configs, { languages, limit: perPage, offset, text }))
+  const result = await db.execute(searchPostsQuery(payload, configs, { folded, languages, limit: perPage, offset, text }))
   let totalDocs = result.rows.length > 0 ? Number(result.rows[0].total) : 0
   if (result.rows.length === 0 && offset > 0) {
     // Past the last page: count separately so pagination still reports the total.
-    const counted = await db.execute(searchPostsQuery(payload, configs, { count: true, languages, limit: 1, offset: 0, text }))
+    const counted = await db.execute(searchPostsQuery(payload, configs, { count: true, folded, languages, limit: 1, offset: 0, text }))
     totalDocs = Number(counted.rows[0]?.total ?? 0)
   }
   const ids = result.rows.map((row) => row.id as number | string)
