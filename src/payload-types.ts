@@ -17,6 +17,18 @@ export type DerivedEndnotes =
       number: number;
       label: string;
       footnote: number | Footnote;
+      /**
+       * The formatted citation: { text, html } (computed when read).
+       */
+      citation?:
+        | {
+            [k: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean
+        | null;
       id?: string | null;
     }[]
   | null;
@@ -498,6 +510,7 @@ export interface DerivedEndnotesSelect<T extends boolean = true> {
   number?: T;
   label?: T;
   footnote?: T;
+  citation?: T;
   id?: T;
 }
 /**

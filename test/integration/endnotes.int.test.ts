@@ -241,3 +241,47 @@ describe('endnotes through the APIs', () => {
     ])
   })
 })
+
+describe('formatted citations alongside the records', () => {
+  it('endnotes[] carry the citation in the post’s language, as text and with the URL marked, at every depth, REST and GraphQL', async () => {
+    const note = await createFootnote(t.payload, {
+      accessedAt: '2025-12-24T12:00:00.000Z',
+      citedAuthors: 'Emil Avdaliani',
+      outlet: 'CEPA <Analysis>',
+      title: 'Putin Seeks to Solve His Azerbaijan Problem',
+      url: 'https://cepa.org/article/putin-azerbaijan?a=1&b=2',
+    })
+    const explanatory = await createFootnote(t.payload, { citedAuthors: null, note: 'Author’s own calculation.', outlet: null, title: null, url: null })
+    const made: Record<string, number> = {}
+    for (const language of ['en', 'tr'] as const) {
+      const post = await t.payload.create({
+        ...asAdmin,
+        collection: 'posts',
+        data: { _status: 'published', content: bodyCiting(note.id, explanatory.id) as never, language, title: `Citations ${language}` },
+      })
+      made[language] = post.id as number
+    }
+    for (const language of ['en', 'tr'] as const) {
+      const expected = formatCitation(note, language)
+      expect(expected).toContain(language === 'en' ? '(Access Date: 24.12.2025)' : '(Erişim Tarihi: 24.12.2025)')
+      for (const depth of [0, 1, 2]) {
+        const response = await rest.get(`/posts/${made[language]}?depth=${depth}`)
+        const [first, second] = response.body.endnotes
+        expect(first.citation.text, `${language} depth ${depth}`).toBe(expected)
+        expect(first.citation.html).toBe(
+          expected
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace('https://cepa.org/article/putin-azerbaijan?a=1&amp;b=2', '<a href="https://cepa.org/article/putin-azerbaijan?a=1&amp;b=2">https://cepa.org/article/putin-azerbaijan?a=1&amp;b=2</a>'),
+        )
+        expect(second.citation).toEqual({ html: 'Author’s own calculation.', text: 'Author’s own calculation.' })
+      }
+      const viaGraphql = await graphql('query($id: Int!) { Post(id: $id) { endnotes { label citation footnote { id } } } }', { id: made[language] })
+      expect(viaGraphql.body.data.Post.endnotes[0].citation.text).toBe(expected)
+    }
+    // Never stored: the column does not exist, the value is computed when read.
+    const stored = await t.payload.db.findOne({ collection: 'posts', where: { id: { equals: made.en } } })
+    expect((stored as unknown as { endnotes: Record<string, unknown>[] }).endnotes[0].citation ?? null).toBeNull()
+  })
+})

@@ -1,4 +1,7 @@
+import { Cite } from '@citation-js/core'
 import { describe, expect, it } from 'vitest'
+
+import '@citation-js/plugin-bibtex'
 import { toBibtex, toCslJson, type ExportableFootnote } from '../../src/plugin/endnote/exportCitations'
 import { isOrganisationName, parseAuthors } from '../../src/plugin/endnote/parseAuthors'
 
@@ -144,9 +147,9 @@ describe('toCslJson', () => {
 })
 
 describe('toBibtex', () => {
-  it('writes @misc entries with title and url for BibTeX', () => {
+  it('writes web pages in an outlet as @article in that outlet, with title and url, for BibTeX', () => {
     const bib = toBibtex(footnotes)
-    expect(bib).toMatch(/@misc\{AvdalianiPutin,/)
+    expect(bib).toMatch(/@article\{AvdalianiPutin,[^@]*journal = \{CEPA\}/)
     expect(bib).toContain('url = {https://cepa.org/article/x}')
     expect(bib).toMatch(/title = \{Putin \{Seeks\} to \{Solve\} \{His\} \{Azerbaijan\} \{Problem\}\}/)
     expect(bib).toContain('author = {Avdaliani, Emil}')
@@ -162,9 +165,34 @@ describe('toBibtex', () => {
     expect(bib).toContain('url = {https://kpf.example.org/mcm}')
   })
 
+  it('writes a web page without an outlet as @misc', () => {
+    const bib = toBibtex([{ id: 9, title: 'Data portal', url: 'https://data.example.org/' }])
+    expect(bib).toMatch(/@misc\{/)
+  })
+
+  it.each(['bibtex', 'biblatex'] as const)('keeps the outlet, title, URL and authors when %s is imported back with citation-js', (dialect) => {
+    const reuters: ExportableFootnote = {
+      accessedAt: '2025-12-24',
+      citedAuthors: 'Nailia Bagirova',
+      id: 7,
+      outlet: 'Reuters',
+      publishedAt: '2025-03-01',
+      title: 'Azerbaijan signs gas deal',
+      url: 'https://www.reuters.com/business/energy/azerbaijan-gas-2025-03-01/',
+    }
+    const back = new Cite(toBibtex([reuters, footnotes[3]], dialect)).data as Record<string, any>[]
+    expect(back).toHaveLength(2)
+    expect(back[0]['container-title']).toBe('Reuters')
+    expect(back[0].title).toBe('Azerbaijan signs gas deal')
+    expect(back[0].URL).toBe(reuters.url)
+    expect(back[0].author).toEqual([{ family: 'Bagirova', given: 'Nailia' }])
+    expect(back[1]['container-title']).toBe('Karadeniz Politika Forumu')
+    expect(back[1].title).toBe('Mayın Karşı Tedbirleri')
+  })
+
   it('escapes non-ASCII letters so the file stays ASCII', () => {
     const bib = toBibtex([footnotes[3]])
-    expect(bib).toMatch(/@misc\{YildirimMayin,/)
+    expect(bib).toMatch(/@article\{YildirimMayin,/)
     expect(/^[\x00-\x7F]*$/.test(bib)).toBe(true)
   })
 

@@ -14,7 +14,7 @@ type CslDate = { 'date-parts': [[number, number, number]] }
 /** The subset of CSL-JSON we emit (valid CSL 1.0.2 items). */
 export type CslItem = {
   id: string | number
-  type: 'webpage' | 'article'
+  type: 'webpage' | 'article' | 'article-newspaper'
   'citation-key': string
   title?: string
   author?: CslName[]
@@ -98,8 +98,19 @@ export function toCslJson(footnotes: ReadonlyArray<ExportableFootnote>): CslItem
 }
 
 /**
+ * A web page in an outlet ("Reuters") is written as an article in that outlet: BibTeX's
+ * `@misc` has no field for it, so citation-js would drop `container-title`; as `@article` it
+ * becomes `journal` (BibTeX), which reference managers and citation-js read back as the outlet.
+ */
+function forBibtex(item: CslItem, dialect: BibtexDialect): CslItem {
+  if (dialect !== 'bibtex' || item.type !== 'webpage' || !item['container-title']) return item
+  return { ...item, type: 'article-newspaper' }
+}
+
+/**
  * Footnote records → BibTeX (`@misc` with `howpublished`/`url` for web pages) or BibLaTeX
- * (`@online` with `urldate`). Non-ASCII letters are escaped by citation-js.
+ * (`@online` with `urldate`); a web page in an outlet is an `@article` in that
+ * outlet for BibTeX (see `forBibtex`). Non-ASCII letters are escaped by citation-js.
  */
 export function toBibtex(
   footnotes: ReadonlyArray<ExportableFootnote>,
@@ -107,6 +118,7 @@ export function toBibtex(
 ): string {
   if (footnotes.length === 0) return ''
   // Cite annotates the objects it receives; hand it copies.
-  const cite = new Cite(structuredClone(toCslJson(footnotes)))
+  const items = toCslJson(footnotes).map((item) => forBibtex(item, dialect))
+  const cite = new Cite(structuredClone(items))
   return cite.format(dialect, { format: 'text' }).trim() + '\n'
 }

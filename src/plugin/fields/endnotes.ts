@@ -2,6 +2,7 @@ import type { ArrayField, FieldHook } from 'payload'
 
 import { collectEndnoteIds, numberEndnotes } from '../endnote/numberEndnotes'
 import { fieldError } from '../utilities/fieldError'
+import { addEndnoteCitations } from './endnoteCitations'
 
 export interface EndnotesFieldArgs {
   /** Name of the sibling rich-text field the endnote references live in. @default 'content' */
@@ -12,11 +13,14 @@ export interface EndnotesFieldArgs {
   maxEndnotes?: number
   /** Field name. @default 'endnotes' */
   name?: string
+  /** Language of citations when the document has no `language` field. @default 'en' */
+  defaultLanguage?: string
 }
 
 /**
- * The endnote field type: a read-only list `[{ number, label, footnote }]` derived on every
- * save from the endnote references in the rich text, so API clients never walk Lexical JSON.
+ * The endnote field type: a read-only list `[{ number, label, footnote, citation }]` derived on
+ * every save from the endnote references in the rich text, so API clients never walk Lexical
+ * JSON; `citation` (`{ text, html }`, in the document's language) is formatted when read.
  */
 export function endnotesField(args: EndnotesFieldArgs = {}): ArrayField {
   const richTextField = args.richTextField ?? 'content'
@@ -61,6 +65,7 @@ export function endnotesField(args: EndnotesFieldArgs = {}): ArrayField {
         )
       }
     }
+    // `citation` is virtual (computed when read): never stored.
     return numbered.map(({ footnote, label, number }) => ({ footnote, label, number }))
   }
 
@@ -79,8 +84,14 @@ export function endnotesField(args: EndnotesFieldArgs = {}): ArrayField {
       { name: 'number', type: 'number', required: true },
       { name: 'label', type: 'text', required: true },
       { name: 'footnote', type: 'relationship', relationTo: footnotesSlug as 'footnotes', required: true },
+      {
+        name: 'citation',
+        type: 'json',
+        admin: { description: 'The formatted citation: { text, html } (computed when read).', hidden: true },
+        virtual: true,
+      },
     ],
-    hooks: { beforeChange: [deriveEndnotes] },
+    hooks: { afterRead: [addEndnoteCitations(footnotesSlug, args.defaultLanguage ?? 'en')], beforeChange: [deriveEndnotes] },
     interfaceName: 'DerivedEndnotes',
   }
 }

@@ -126,6 +126,7 @@ export function createPostsCollection(options: ResolvedPolicyPostsOptions): Coll
         }),
       },
       endnotesField({
+        defaultLanguage: options.defaultLanguage,
         footnotesSlug: slugs.footnotes,
         maxEndnotes: options.maxEndnotes,
         richTextField: 'content',
