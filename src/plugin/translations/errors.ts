@@ -7,8 +7,17 @@ import type { ResolvedPolicyPostsOptions } from '../options'
 import { canEditLanguage } from '../access/canEditLanguage'
 import { languageLabel } from './shared'
 
-/** A 403 whose message reaches the client (Payload hides non-public error messages). */
-export const forbidden = (message: string): APIError => new APIError(message, 403, null, true)
+/**
+ * A 403 whose message reaches the client (Payload hides non-public error messages). The name
+ * is set by hand: Payload's error formatter only passes on the message of an error with a
+ * `name`, which APIError takes from its class name — and a minified production build can
+ * leave that empty, so the admin showed "An unknown error occurred." instead of the reason.
+ */
+export const forbidden = (message: string): APIError => {
+  const error = new APIError(message, 403, null, true)
+  error.name = 'Forbidden'
+  return error
+}
 
 /** Refuses users who may not write posts in `language` (translators outside their languages). */
 export function assertCanEdit(
