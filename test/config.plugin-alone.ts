@@ -2,7 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
-import { policyPosts } from '../src/plugin'
+import { policyPosts } from 'payload-policy-posts'
 
 /**
  * The plugin in a minimal host project with no site: its own users collection with an

@@ -1,4 +1,4 @@
-import type { PolicyPostsOptions } from '../src/plugin'
+import type { PolicyPostsOptions } from 'payload-policy-posts'
 
 /**
  * The site with a third language added by configuration alone: no code knows about `de`.

@@ -10,7 +10,7 @@ import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Summary } from './stats'
 
 import { cardSelect } from '../../src/lib/site/data'
-import { findSimilarPosts } from '../../src/plugin/similar/findSimilarPosts'
+import { findSimilarPosts } from 'payload-policy-posts'
 import { Random } from './random'
 import { summarize } from './stats'
 

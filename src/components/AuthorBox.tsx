@@ -2,7 +2,7 @@ import type { Author, Media } from '@/payload-types'
 
 import { displayAuthorName } from '@/lib/site/authorName'
 import { authorPath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { AuthorAvatar } from './AuthorAvatar'
 

@@ -2,7 +2,7 @@ import { Fragment } from 'react'
 
 import { displayAuthorName } from '@/lib/site/authorName'
 import { authorPath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 /** "A, B and C" with the page language's conjunction, each name a link to the author page. */
 export function AuthorNames({ authors, lang }: { authors: { name: string; slug?: null | string }[]; lang: string }) {

@@ -1,4 +1,4 @@
-import type { CitationSegment } from '@/plugin/endnote/formatCitation'
+import type { CitationSegment } from 'payload-policy-posts'
 
 /** A citation in house style; URL segments become links (breakable, printed in full). */
 export function Citation({ segments }: { segments: CitationSegment[] }) {

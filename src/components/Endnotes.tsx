@@ -1,6 +1,6 @@
 import type { PageEndnote } from '@/lib/site/endnotes'
 
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { Citation } from './Citation'
 

@@ -4,7 +4,7 @@ import type { PostVersion } from '@/lib/site/data'
 
 import { languageLabel, siteLanguages } from '@/lib/site/languages'
 import { postPath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 /**
  * "This post is also available in: Türkçe": one link per *published* other-language version,

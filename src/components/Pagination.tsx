@@ -1,4 +1,4 @@
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 /** Previous / "Page n of m" / next, as plain links keeping the other query parameters. */
 export function Pagination({

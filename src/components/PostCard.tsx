@@ -2,7 +2,7 @@ import type { PostCard as PostCardData } from '@/lib/site/data'
 
 import { displayAuthorName } from '@/lib/site/authorName'
 import { categoryPath, postPath } from '@/lib/site/paths'
-import { formatLongDate } from '@/plugin/endnote/formatCitation'
+import { formatLongDate } from 'payload-policy-posts'
 
 /** A post in a listing: category, title (the link), date, authors and excerpt. */
 export function PostCard({

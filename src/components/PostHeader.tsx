@@ -1,6 +1,6 @@
-import { formatLongDate } from '@/plugin/endnote/formatCitation'
+import { formatLongDate } from 'payload-policy-posts'
 import { categoryPath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { AuthorNames } from './Byline'
 

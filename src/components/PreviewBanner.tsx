@@ -1,5 +1,5 @@
 import { EXIT_PREVIEW_ROUTE } from '@/lib/site/preview'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { RefreshOnSave } from './RefreshOnSave'
 

@@ -1,6 +1,6 @@
-import type { ShareNetwork } from '@/plugin/i18n'
+import type { ShareNetwork } from '@/lib/site/i18n'
 
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { CopyLinkButton } from './CopyLinkButton'
 

@@ -1,6 +1,6 @@
 import type { PostCard as PostCardData } from '@/lib/site/data'
 
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { PostCard } from './PostCard'
 

@@ -1,6 +1,6 @@
 import { feedPath, homePath } from '@/lib/site/paths'
 import { siteSettings } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 export function SiteFooter({ lang }: { lang: string }) {
   const t = getStrings(lang)

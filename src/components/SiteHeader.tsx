@@ -1,7 +1,7 @@
 import { homePath, searchPath } from '@/lib/site/paths'
 import { siteLanguages } from '@/lib/site/languages'
 import { siteSettings } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import { LanguageMenuLink } from './LanguageMenuLink'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { cancelTermStatisticsCheck } from '../plugin/similar/termStatistics'
+import { cancelTermStatisticsCheck } from 'payload-policy-posts'
 
 interface ClientLike {
   on: (event: 'error', listener: () => void) => void

@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import type { PolicyPostsOptions } from '../plugin/index'
+import type { PolicyPostsOptions } from 'payload-policy-posts'
 
 import type { WatchablePool } from './database/health'
 
 import { migrations } from '../migrations'
-import { policyPosts } from '../plugin/index'
+import { policyPosts } from 'payload-policy-posts'
 import { watchDatabasePool } from './database/health'
 import { databaseUnavailableHook } from './database/unavailableHook'
 import { requirePublicOrigin } from './publicOrigin'

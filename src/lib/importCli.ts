@@ -2,14 +2,9 @@ import type { Payload } from 'payload'
 
 import fs from 'node:fs/promises'
 
-import type { ImportArticleResult } from '../plugin/import/importArticle'
-import type { DocxImportSucceeded, ImportDocxResult } from '../plugin/import/importDocx'
+import type { DocxImportSucceeded, ImportArticleResult, ImportDocxResult } from 'payload-policy-posts'
 
-import { DocxImportError } from '../plugin/import/docx/DocxImportError'
-import { sniffFile } from '../plugin/import/docx/sniffFile'
-import { importArticle } from '../plugin/import/importArticle'
-import { importDocx } from '../plugin/import/importDocx'
-import { pluginOptionsOf } from '../plugin/similar/db'
+import { DocxImportError, getPolicyPostsOptions, importArticle, importDocx, sniffFile } from 'payload-policy-posts'
 
 export interface CliIO {
   /** Standard output: the created post as JSON. */
@@ -53,7 +48,7 @@ function parseArgs(args: string[]): CliArgs {
  */
 export async function runImportCli(payload: Payload, args: string[], io: CliIO = defaultIO): Promise<number> {
   const parsed = parseArgs(args)
-  const languages = pluginOptionsOf(payload).languages.map((language) => language.code)
+  const languages = getPolicyPostsOptions(payload).languages.map((language) => language.code)
   if (parsed.unknown.length > 0) {
     io.err(`Unknown argument(s): ${parsed.unknown.join(' ')}`)
     io.err(USAGE)

@@ -1,4 +1,4 @@
-import type { ContentChangeEvent } from '../plugin/index'
+import type { ContentChangeEvent } from 'payload-policy-posts'
 
 import { ownOrigin, warmPages } from './warmPages'
 

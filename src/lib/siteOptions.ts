@@ -1,6 +1,6 @@
-import type { PolicyPostsOptions } from '../plugin/index'
+import type { PolicyPostsOptions } from 'payload-policy-posts'
 
-import { resolveOptions } from '../plugin/options'
+import { resolveOptions } from 'payload-policy-posts'
 import { postPreviewUrl } from './site/preview'
 
 /** The plugin options of this site: shared by payload.config.ts and the pages. */

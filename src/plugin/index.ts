@@ -28,8 +28,33 @@ export type {
   ResolvedPolicyPostsOptions,
 } from './options'
 export { resolveOptions } from './options'
+export { getPolicyPostsOptions } from './utilities/getPolicyPostsOptions'
+export { hasRole, ROLES, type Role } from './access/roles'
 export { endnotesField } from './fields/endnotes'
 export { EndnoteFeature } from './endnote/feature.server'
+export {
+  citationParts,
+  formatCitation,
+  formatDate,
+  formatLongDate,
+  type CitationInput,
+  type CitationLabels,
+  type CitationSegment,
+} from './endnote/formatCitation'
+export { footnoteIdOf, numberEndnotes, type FootnoteId, type NumberedEndnote } from './endnote/numberEndnotes'
+export { endnoteAnchorId, endnoteRefId, toRoman } from './endnote/roman'
+export {
+  endnoteNode,
+  headingNode,
+  listNode,
+  paragraphNode,
+  quoteNode,
+  rootNode,
+  textNode,
+  type LexicalNode,
+  type LexicalRoot,
+} from './utilities/lexicalBuilders'
+export { relationId } from './utilities/relationId'
 export { slugifyTitle } from './utilities/slugifyTitle'
 export {
   computeTranslationStatus,
@@ -48,6 +73,7 @@ export {
 export { findSimilarPosts, type FindSimilarPostsArgs } from './similar/findSimilarPosts'
 export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './similar/searchPosts'
 export { backfillSearchIndex, updateSearchIndex } from './similar/searchIndex'
+export { cancelTermStatisticsCheck } from './similar/termStatistics'
 export { policyPostsSchemaHooks } from './similar/schema'
 export { importArticle, type ImportArticleArgs, type ImportArticleResult } from './import/importArticle'
 export { importDocx, type ImportDocxArgs, type ImportDocxResult } from './import/importDocx'

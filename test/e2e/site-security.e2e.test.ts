@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteServer } from '../helpers/siteServer'
 
-import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteServer } from '../helpers/siteServer'
 
-import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { endnoteNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 
 export const asAdmin = { overrideAccess: true } as const
 

@@ -11,8 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { importArticle } from '../../src/plugin/import/importArticle'
-import { createTranslation } from '../../src/plugin/translations/createTranslation'
+import { importArticle } from 'payload-policy-posts'
+import { createTranslation } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'

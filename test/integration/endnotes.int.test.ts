@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { formatCitation } from '../../src/plugin/endnote/formatCitation'
-import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { formatCitation } from 'payload-policy-posts'
+import { endnoteNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'

@@ -15,7 +15,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 
 import { refuseMalformedGraphQLBody } from '../../src/lib/server/graphqlRequestBody'
 import { isSafeLinkUrl } from '../../src/plugin/collections/posts/hooks/checkContentSafety'
-import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'

@@ -6,7 +6,7 @@ import { createSiteConfig } from '../../src/lib/createSiteConfig'
 import { ensureDatabase } from '../../src/lib/database/createDatabase'
 import { migrations } from '../../src/migrations'
 import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
-import { linkTranslation, searchPosts } from '../../src/plugin'
+import { linkTranslation, searchPosts } from 'payload-policy-posts'
 import { bodyCiting, createFootnote } from '../helpers/fixtures'
 import { testDatabaseName } from '../helpers/testPayload'
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest'
 
 import { closePayload } from '../../src/lib/closePayload'
 import { ensureDatabase } from '../../src/lib/database/createDatabase'
-import { policyPosts } from '../../src/plugin'
+import { policyPosts } from 'payload-policy-posts'
 import { pluginAloneConfig } from '../config.plugin-alone'
 import { testDatabaseName } from '../helpers/testPayload'
 

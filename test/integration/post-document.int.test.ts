@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestPayload } from '../helpers/testPayload'
 
 import { bodyNeedsPopulation, findPostDocument } from '../../src/lib/site/postDocument'
-import { relationId } from '../../src/plugin/utilities/relationId'
-import { endnoteNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { relationId } from 'payload-policy-posts'
+import { endnoteNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote } from '../helpers/fixtures'
 import { startTestPayload } from '../helpers/testPayload'
 

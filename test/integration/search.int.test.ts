@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { availableConfigs, pluginOptionsOf, searchTables } from '../../src/plugin/similar/db'
+import { availableConfigs, searchTables } from '../../src/plugin/similar/db'
 import { backfillSearchIndex } from '../../src/plugin/similar/searchIndex'
 import { searchPosts, searchPostsQuery } from '../../src/plugin/similar/searchPosts'
-import { paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { getPolicyPostsOptions, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { corpus, daysAgo } from '../fixtures/similarCorpus'
 import { asAdmin } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
@@ -141,7 +141,7 @@ describe('searchPosts', () => {
 
   it('rebuilds the vectors once when they were built without folding', async () => {
     const doc = await createPost(t.payload, { content: body('Şişli ve Üsküdar.'), language: 'tr', title: 'İstanbul ilçeleri' })
-    const { fts } = searchTables(t.payload, pluginOptionsOf(t.payload))
+    const { fts } = searchTables(t.payload, getPolicyPostsOptions(t.payload))
     // As an older version left them: accented lexemes and no comment on the table.
     await t.payload.db.drizzle.execute(sql`update ${fts} set search_vector = to_tsvector('turkish', 'Şişli Üsküdar') where id = ${doc.id}`)
     await t.payload.db.drizzle.execute(sql`comment on table ${fts} is null`)
@@ -206,7 +206,7 @@ describe('searchPosts', () => {
 
   it('answers from the GIN index', async () => {
     const { payload } = t
-    const configs = await availableConfigs(payload, pluginOptionsOf(payload))
+    const configs = await availableConfigs(payload, getPolicyPostsOptions(payload))
     const plan = await (payload.db as any).drizzle.transaction(async (tx: any) => {
       await tx.execute(sql`set local enable_seqscan = off`)
       // On a table this small a primary-key scan with a filter can look cheaper; the question is

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { getPublishedVersions } from '../../src/plugin/index'
+import { getPublishedVersions } from 'payload-policy-posts'
 import { thirdLanguageOptions } from '../config.third-language'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'

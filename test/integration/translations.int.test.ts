@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { getPublishedVersions, linkTranslation, unlinkTranslation } from '../../src/plugin/index'
+import { getPublishedVersions, linkTranslation, unlinkTranslation } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'

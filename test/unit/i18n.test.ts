@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { baseLanguage, en, getStrings, hasBuiltInStrings, tr, type UiStrings } from '../../src/plugin/i18n/index'
+import { baseLanguage, en, getStrings, hasBuiltInStrings, tr, type UiStrings } from '../../src/lib/site/i18n/index'
 
 describe('getStrings', () => {
   it('returns the English table', () => {
@@ -7,7 +7,6 @@ describe('getStrings', () => {
     expect(s.alsoAvailableIn).toBe('This post is also available in:')
     expect(s.similarPosts).toBe('Similar Posts')
     expect(s.endnotes).toBe('Endnotes')
-    expect(s.accessDate).toBe('Access Date')
     expect(s.previewBanner).toBe('Preview — not published')
     expect(s.readingTime(6)).toBe('6 min read')
   })
@@ -18,7 +17,6 @@ describe('getStrings', () => {
     expect(s.similarPosts).toBe('Benzer Yazılar')
     expect(s.share).toBe('Paylaş')
     expect(s.endnotes).toBe('Son Notlar')
-    expect(s.accessDate).toBe('Erişim Tarihi')
     expect(s.previewBanner).toBe('Önizleme — yayımlanmadı')
     expect(s.readingTime(6)).toBe('6 dk okuma')
   })

@@ -11,8 +11,8 @@ import { countWords, lexicalToPlainText, readingMinutes, truncate } from '../../
 import { mayCarryCredentials } from '../../src/lib/site/viewer'
 import { siteOptions } from '../../src/lib/siteOptions'
 import { createPostsCollection } from '../../src/plugin/collections/posts/createPostsCollection'
-import { resolveOptions } from '../../src/plugin/options'
-import { endnoteNode, headingNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { resolveOptions } from 'payload-policy-posts'
+import { endnoteNode, headingNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 
 const footnote = (id: number, extra: Record<string, unknown> = {}) => ({
   accessedAt: '2025-12-03',

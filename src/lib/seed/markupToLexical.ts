@@ -1,4 +1,4 @@
-import type { LexicalNode, LexicalRoot } from '../../plugin/utilities/lexicalBuilders'
+import type { LexicalNode, LexicalRoot } from 'payload-policy-posts'
 
 import {
   endnoteNode,
@@ -8,7 +8,7 @@ import {
   quoteNode,
   rootNode,
   textNode,
-} from '../../plugin/utilities/lexicalBuilders'
+} from 'payload-policy-posts'
 
 const INLINE = /\[\[fn:([\w-]+)\]\]|\*\*(.+?)\*\*|\*(.+?)\*/g
 

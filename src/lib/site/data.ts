@@ -8,12 +8,10 @@ import type { Where } from 'payload'
 
 import type { Author, Category, Footnote, Media, Post } from '../../payload-types'
 
-import { findSimilarPosts } from '../../plugin/similar/findSimilarPosts'
-import { relationId } from '../../plugin/utilities/relationId'
+import { findSimilarPosts, relationId, searchPosts as searchPostsFullText } from 'payload-policy-posts'
 import { cached, tags } from './cache'
 import { getPayloadClient } from './payload'
 import { findPostDocument } from './postDocument'
-import { searchPosts as searchPostsFullText } from '../../plugin/similar/searchPosts'
 import { siteSettings } from './siteSettings'
 import { postExcerpt } from './text'
 

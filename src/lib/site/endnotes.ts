@@ -1,9 +1,7 @@
-import type { CitationSegment } from '../../plugin/endnote/formatCitation'
+import type { CitationSegment } from 'payload-policy-posts'
 import type { Footnote, Post } from '../../payload-types'
 
-import { citationParts, formatCitation } from '../../plugin/endnote/formatCitation'
-import { footnoteIdOf, numberEndnotes } from '../../plugin/endnote/numberEndnotes'
-import { endnoteAnchorId, endnoteRefId } from '../../plugin/endnote/roman'
+import { citationParts, endnoteAnchorId, endnoteRefId, footnoteIdOf, formatCitation, numberEndnotes } from 'payload-policy-posts'
 
 /** One note of the endnotes list, ready to render. */
 export interface PageEndnote {

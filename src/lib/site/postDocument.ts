@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Author, Category, Footnote, Media, Post } from '../../payload-types'
 
-import { relationId } from '../../plugin/utilities/relationId'
+import { relationId } from 'payload-policy-posts'
 
 type Locale = Post['language']
 

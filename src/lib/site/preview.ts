@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import type { PreviewablePost } from '../../plugin/index'
+import type { PreviewablePost } from 'payload-policy-posts'
 
 import { payloadSecret } from '../secret'
 import { absoluteUrl, hasConfiguredSiteUrl } from './siteSettings'

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { headers } from 'next/headers'
 
-import { hasRole } from '../../plugin/access/roles'
+import { hasRole } from 'payload-policy-posts'
 import { hasLoginCredentials } from '../requestCredentials'
 import { getPayloadClient } from './payload'
 

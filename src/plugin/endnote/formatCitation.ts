@@ -1,8 +1,9 @@
-import { getStrings, type UiStrings } from '../i18n/index'
+import { citationLabelsFor, type CitationLabels } from './citationLabels'
 import { formatDate, type DateInput } from './dates'
 import { findUrls, isHttpUrl } from './urls'
 
 export { formatDate, formatLongDate, toDateParts, toIsoDate } from './dates'
+export type { CitationLabels } from './citationLabels'
 
 /** The fields of a `footnotes` record that the house citation style prints. */
 export type CitationInput = {
@@ -32,12 +33,12 @@ const stripQuotes = (title: string): string =>
  * (Access Date: dd.mm.yyyy), then a trailing note. Empty parts are skipped, so there are never
  * doubled commas. A record with nothing but a `note` is an explanatory note and prints alone.
  *
- * `strings` lets a host pass its overridden labels; by default they come from `getStrings(lang)`.
+ * `labels` lets a host pass its own wording; by default English or Turkish by `lang`.
  */
 export function citationParts(
   f: CitationInput,
   lang: string,
-  strings: Pick<UiStrings, 'accessDate'> = getStrings(lang),
+  labels: CitationLabels = citationLabelsFor(lang),
 ): CitationSegment[] {
   const note = clean(f.note)
   // An explanatory note (no author, title or URL) prints its text alone, without the access date.
@@ -58,7 +59,7 @@ export function citationParts(
   // A note that already quotes the link ("For the full text see https://…") shows it in place.
   if (url && !note.includes(url)) push('url', url)
   const accessed = formatDate(f.accessedAt, lang)
-  if (accessed) push('text', `(${strings.accessDate}: ${accessed})`)
+  if (accessed) push('text', `(${labels.accessDate}: ${accessed})`)
 
   const segments: CitationSegment[] = []
   parts.forEach((part, i) => {
@@ -81,9 +82,9 @@ export function citationParts(
 export function formatCitation(
   f: CitationInput,
   lang: string,
-  strings?: Pick<UiStrings, 'accessDate'>,
+  labels?: CitationLabels,
 ): string {
-  return citationParts(f, lang, strings)
+  return citationParts(f, lang, labels)
     .map((segment) => segment.text)
     .join('')
 }

@@ -6,9 +6,9 @@ import type { LexicalNode } from '../utilities/lexicalBuilders'
 import type { ParsedCitation, ParseProblem } from './types'
 
 import { endnoteNode, paragraphNode, rootNode, textNode } from '../utilities/lexicalBuilders'
-import { pluginOptionsOf } from '../similar/db'
 import { matchCategory, unknownCategoryWarning } from './matchCategory'
 import { parseArticle } from './parseArticle'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface ImportArticleArgs {
   /** The article as plain text (title, optional category line, key points, body, endnotes). */
@@ -74,7 +74,7 @@ function footnoteData(citation: ParsedCitation): Record<string, string> {
  * highlights. With problems in the text nothing is written unless `force` is set.
  */
 export async function importArticle(payload: Payload, args: ImportArticleArgs): Promise<ImportArticleResult> {
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const { slugs } = options
   const language = args.language
   if (!options.languages.some((candidate) => candidate.code === language)) {

@@ -24,13 +24,6 @@ interface PostgresAdapterLike {
   tables: Record<string, DrizzleTable>
 }
 
-/** The resolved plugin options the plugin stored on the config (`custom.policyPosts`). */
-export function pluginOptionsOf(payload: Payload): ResolvedPolicyPostsOptions {
-  const options = (payload.config.custom as { policyPosts?: ResolvedPolicyPostsOptions } | undefined)?.policyPosts
-  if (!options) throw new Error('[policy-posts] the policyPosts() plugin is not part of this Payload config')
-  return options
-}
-
 function adapterOf(payload: Payload): PostgresAdapterLike {
   const db = payload.db as unknown as PostgresAdapterLike
   if (db.name !== 'postgres' || !db.drizzle) {

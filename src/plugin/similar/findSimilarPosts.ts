@@ -4,7 +4,8 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { pluginOptionsOf, queryRunner, searchTables } from './db'
+import { queryRunner, searchTables } from './db'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 type Post = DataFromCollectionSlug<'posts'>
 
@@ -83,7 +84,7 @@ export interface SimilarSource {
  * (Payload's `findByID` took ≈ 1 ms, a tenth of the whole call at 100k posts).
  */
 async function sourceOf(payload: Payload, postId: number | string, req?: Partial<PayloadRequest>): Promise<SimilarSource | null> {
-  const { posts, rels } = searchTables(payload, pluginOptionsOf(payload))
+  const { posts, rels } = searchTables(payload, getPolicyPostsOptions(payload))
   const picks = rels
     ? sql`array(select ${rels.postsID} from ${rels} where ${rels.parent} = ${posts.id} and ${rels.path} = 'similarPosts' and ${rels.postsID} is not null order by ${rels.order})`
     : sql`array[]::integer[]`
@@ -120,7 +121,7 @@ export function similarPostsQuery(
   source: SimilarSource,
   { exclude = [], limit }: { exclude?: (number | string)[]; limit: number },
 ): SQL {
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const { fts, posts, terms } = searchTables(payload, options)
   const w = SIMILARITY_WEIGHTS
   const excluded = [source.id, ...exclude]
@@ -263,7 +264,7 @@ export async function findSimilarPosts(
 ): Promise<Post[]> {
   const count = Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)))
   if (count === 0) return []
-  const { slugs } = pluginOptionsOf(payload)
+  const { slugs } = getPolicyPostsOptions(payload)
   const source = await sourceOf(payload, postId, req)
   if (!source) return []
 

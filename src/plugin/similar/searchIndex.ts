@@ -6,8 +6,9 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { ResolvedPolicyPostsOptions } from '../options'
 
 import { foldVector } from './accentFolding'
-import { accentFolding, availableConfigs, configCase, foldCase, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { accentFolding, availableConfigs, configCase, foldCase, queryRunner, searchTables } from './db'
 import { refreshTermStatisticsIfStale, scheduleTermStatisticsCheck } from './termStatistics'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 // Every string `text` property anywhere in the Lexical state: the text nodes, in document order.
 const LEXICAL_TEXT_PATH = 'strict $.**.text ? (@.type() == "string")'
@@ -58,7 +59,7 @@ export async function updateSearchIndex(
   { req }: { req?: Partial<PayloadRequest> } = {},
 ): Promise<number> {
   if (ids.length === 0) return 0
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const count = await upsertVectors(
     payload,
     options,
@@ -77,7 +78,7 @@ export async function updateSearchIndex(
  * before the plugin was installed, or saved while it was disabled), in batches.
  */
 export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } = {}): Promise<number> {
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const signature = await markVectorsOfOtherConfigs(payload, options)
   let total = 0
   for (;;) {

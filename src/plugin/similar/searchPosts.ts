@@ -6,8 +6,9 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { foldQuery } from './accentFolding'
 import type { QueryRunner } from './db'
 
-import { accentFolding, availableConfigs, pluginOptionsOf, queryRunner, searchTables } from './db'
+import { accentFolding, availableConfigs, queryRunner, searchTables } from './db'
 import { turkicQueryVariants, usesTurkicCase } from './textSearch'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 type Post = DataFromCollectionSlug<'posts'>
 
@@ -85,7 +86,7 @@ export function searchPostsQuery(
     text: string
   },
 ): SQL {
-  const { fts, posts } = searchTables(payload, pluginOptionsOf(payload))
+  const { fts, posts } = searchTables(payload, getPolicyPostsOptions(payload))
   const match = (code: string): SQL =>
     folded?.[code] !== undefined ? sql`${folded[code]}::tsquery` : languageQuery(configs.get(code) ?? 'simple', code, text)
   const branches = languages.map(
@@ -133,7 +134,7 @@ export async function searchPosts(
   payload: Payload,
   { depth = 0, language, limit = 10, locale, overrideAccess, page = 1, q, req, select }: SearchPostsArgs,
 ): Promise<SearchPostsResult> {
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const perPage = Math.max(1, Math.min(MAX_LIMIT, Math.floor(Number(limit) || 10)))
   const pageNumber = Math.max(1, Math.floor(Number(page) || 1))
   // Control characters and NUL (which Postgres refuses in text) become spaces.

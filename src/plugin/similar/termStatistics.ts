@@ -2,7 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { pluginOptionsOf, queryRunner, searchTables } from './db'
+import { queryRunner, searchTables } from './db'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 /**
  * Document frequencies of the indexed lexemes (`posts_fts_terms`), which
@@ -29,7 +30,7 @@ const CHECK_DELAY_MS = 60_000
  * no post has any more. Readers keep seeing the previous counts until it commits.
  */
 export async function refreshTermStatistics(payload: Payload, { req }: { req?: Partial<PayloadRequest> } = {}): Promise<number> {
-  const { fts, terms } = searchTables(payload, pluginOptionsOf(payload))
+  const { fts, terms } = searchTables(payload, getPolicyPostsOptions(payload))
   const db = await queryRunner(payload, req)
   // Over all languages, like the GIN recount: stemmed words of two languages rarely collide,
   // and when they do (names, acronyms) they are shared vocabulary.
@@ -58,7 +59,7 @@ export async function refreshTermStatistics(payload: Payload, { req }: { req?: P
  * were indexed after the last rebuild.
  */
 export async function termStatisticsStale(payload: Payload, { req }: { req?: Partial<PayloadRequest> } = {}): Promise<boolean> {
-  const { fts, terms } = searchTables(payload, pluginOptionsOf(payload))
+  const { fts, terms } = searchTables(payload, getPolicyPostsOptions(payload))
   const db = await queryRunner(payload, req)
   const result = await db.execute(sql`
     with last as (

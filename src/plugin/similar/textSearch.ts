@@ -1,6 +1,6 @@
 import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { baseLanguage } from '../i18n/index'
+import { baseLanguage } from '../utilities/baseLanguage'
 
 // Languages written with the Turkish dotted/dotless i: upper-case I is ı and İ is i there.
 const TURKIC_CASE = new Set(['az', 'tr'])

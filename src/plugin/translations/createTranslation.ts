@@ -8,8 +8,9 @@ import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
 import { assertCanEdit } from './errors'
 import { ensureGroup, refreshGroupLabel } from './groups'
-import { duplicateVersionError, languageHolder, loadPost, optionsOf, requestFor } from './shared'
+import { duplicateVersionError, languageHolder, loadPost, requestFor } from './shared'
 import { inTransaction } from './transaction'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface CreateTranslationArgs {
   /** The post to translate. */
@@ -35,7 +36,7 @@ type SourceDoc = PostLike & {
  * picks are not copied: they name posts in the source's language.
  */
 export async function createTranslation(payload: Payload, args: CreateTranslationArgs): Promise<PostLike> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const req = await requestFor(payload, args.req)
   const { language } = args
   const collection = options.slugs.posts as 'posts'

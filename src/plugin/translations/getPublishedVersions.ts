@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ID, PostLike } from './shared'
 
 import { relationId } from '../utilities/relationId'
-import { optionsOf } from './shared'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 /** A published language version of a post, ready for a language switch, hreflang or a sitemap. */
 export interface PublishedVersion {
@@ -35,7 +35,7 @@ export async function getPublishedVersions(
   post: ID | Pick<PostLike, 'id' | 'translationGroup'>,
   { includeSelf = false, req }: GetPublishedVersionsOptions = {},
 ): Promise<PublishedVersion[]> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const collection = options.slugs.posts as 'posts'
   let doc: Pick<PostLike, 'id' | 'translationGroup'> | null =
     typeof post === 'object' && post !== null && 'translationGroup' in post ? post : null

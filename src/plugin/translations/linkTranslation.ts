@@ -12,11 +12,11 @@ import { afterLeavingGroup } from './detach'
 import { forbidden } from './errors'
 import { ensureGroup, refreshGroupLabel } from './groups'
 import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
-import { assertMayChangePublicLinks } from './publicLinks'
-import { duplicateVersionError, languageHolder, loadPost, optionsOf, requestFor } from './shared'
+import { duplicateVersionError, languageHolder, loadPost, requestFor } from './shared'
 import { computeTranslationStatus } from './status'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface LinkTranslationArgs {
   /** The post whose group the target joins (a group is created when it has none). */
@@ -53,7 +53,7 @@ const idOf = (value: ID | PostLike): ID => (typeof value === 'object' ? value.id
  * when two requests race for the same language (the database's unique index decides).
  */
 export async function linkTranslation(payload: Payload, args: LinkTranslationArgs): Promise<LinkTranslationResult> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const req = await requestFor(payload, args.req)
   const mode = args.translatedFrom ?? 'source'
   const conflict: { group?: ID; language?: null | string } = {}

@@ -7,10 +7,11 @@ import type { ID, PostLike } from './shared'
 import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
 import { assertCanEdit } from './errors'
-import { loadPost, optionsOf, requestFor } from './shared'
+import { loadPost, requestFor } from './shared'
 import { computeTranslationStatus } from './status'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface MarkUpToDateArgs {
   post: ID | PostLike
@@ -24,7 +25,7 @@ export interface MarkUpToDateArgs {
  * current version (`sourceUpdatedAt` = the source's `updatedAt`) and clears "outdated".
  */
 export async function markTranslationUpToDate(payload: Payload, args: MarkUpToDateArgs): Promise<PostLike> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const req = await requestFor(payload, args.req)
   const id = typeof args.post === 'object' ? args.post.id : args.post
   await inTransaction(req, options, async () => {

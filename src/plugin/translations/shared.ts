@@ -30,13 +30,6 @@ export interface PostLike {
   updatedAt?: null | string
 }
 
-/** The resolved plugin options the plugin stored on the config (`custom.policyPosts`). */
-export function optionsOf(payload: Payload): ResolvedPolicyPostsOptions {
-  const options = (payload.config.custom as { policyPosts?: ResolvedPolicyPostsOptions } | undefined)?.policyPosts
-  if (!options) throw new Error('[policy-posts] the policyPosts() plugin is not part of this Payload config')
-  return options
-}
-
 /** The request to run under: the caller's, or a fresh Local API request. */
 export async function requestFor(payload: Payload, req?: PayloadRequest): Promise<PayloadRequest> {
   return req ?? (await createLocalReq({}, payload))

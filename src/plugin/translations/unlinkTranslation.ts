@@ -8,10 +8,10 @@ import { relationId } from '../utilities/relationId'
 import { afterLeavingGroup } from './detach'
 import { assertCanEdit } from './errors'
 import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
-import { assertMayChangePublicLinks } from './publicLinks'
-import { loadPost, optionsOf, requestFor } from './shared'
+import { loadPost, requestFor } from './shared'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface UnlinkTranslationArgs {
   post: ID | PostLike
@@ -28,7 +28,7 @@ export async function unlinkTranslation(
   payload: Payload,
   args: UnlinkTranslationArgs,
 ): Promise<{ group?: ID; post: PostLike }> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const req = await requestFor(payload, args.req)
   const id = typeof args.post === 'object' ? args.post.id : args.post
   const group = await inTransaction(req, options, async () => {

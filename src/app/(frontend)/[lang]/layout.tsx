@@ -6,7 +6,7 @@ import { SiteHeader } from '@/components/SiteHeader'
 import { defaultLanguage, isSiteLanguage } from '@/lib/site/languages'
 import { feedPath } from '@/lib/site/paths'
 import { siteSettings, siteUrl } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 import '../global.css'
 

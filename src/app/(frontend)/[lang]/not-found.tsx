@@ -4,7 +4,7 @@ import { lang as rootLang } from 'next/root-params'
 
 import { defaultLanguage, isSiteLanguage } from '@/lib/site/languages'
 import { homePath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 async function currentLanguage(): Promise<string> {
   try {

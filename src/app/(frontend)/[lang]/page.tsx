@@ -8,7 +8,7 @@ import { listCategories, listPosts } from '@/lib/site/data'
 import { isSiteLanguage, siteLanguages } from '@/lib/site/languages'
 import { feedPath, homePath } from '@/lib/site/paths'
 import { absoluteUrl } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 type Props = {
   params: Promise<{ lang: string }>

@@ -6,7 +6,7 @@ import { displayAuthorName } from '@/lib/site/authorName'
 import { isSiteLanguage } from '@/lib/site/languages'
 import { authorPath, feedPath, homePath, postPath } from '@/lib/site/paths'
 import { absoluteUrl, siteSettings } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 // Built per request from the tagged data cache (never at build time: CI has no database).
 export const dynamic = 'force-dynamic'

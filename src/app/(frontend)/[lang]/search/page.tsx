@@ -7,7 +7,7 @@ import { PostCardList } from '@/components/PostCard'
 import { searchPosts } from '@/lib/site/data'
 import { isSiteLanguage } from '@/lib/site/languages'
 import { searchPath } from '@/lib/site/paths'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 type Props = {
   params: Promise<{ lang: string }>

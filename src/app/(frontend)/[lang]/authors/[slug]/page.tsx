@@ -13,7 +13,7 @@ import { authorPath } from '@/lib/site/paths'
 import { safeSegment } from '@/lib/site/postPage'
 import { absoluteUrl } from '@/lib/site/siteSettings'
 import { truncate } from '@/lib/site/text'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
 

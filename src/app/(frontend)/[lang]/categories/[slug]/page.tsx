@@ -9,7 +9,7 @@ import { isSiteLanguage, siteLanguages } from '@/lib/site/languages'
 import { categoryPath } from '@/lib/site/paths'
 import { safeSegment } from '@/lib/site/postPage'
 import { absoluteUrl } from '@/lib/site/siteSettings'
-import { getStrings } from '@/plugin/i18n'
+import { getStrings } from '@/lib/site/i18n'
 
 type Props = {
   params: Promise<{ lang: string; slug: string }>

@@ -8,12 +8,11 @@ export { en, tr }
 /** Languages with a built-in table; any other language starts from English. */
 export const builtInStrings: Readonly<Record<string, UiStrings>> = { en, tr }
 
-export const FALLBACK_LANGUAGE = 'en'
-
 /** 'tr-TR' / 'TR' / ' tr ' → 'tr', so region tags reuse the base language's table. */
 export function baseLanguage(lang: string): string {
   return (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? ''
 }
+
 
 export function hasBuiltInStrings(lang: string): boolean {
   return Object.hasOwn(builtInStrings, baseLanguage(lang))

@@ -20,7 +20,6 @@ export const en: UiStrings = {
   linkCopied: 'Link copied',
   emailSubject: (title) => `Worth reading: ${title}`,
   endnotes: 'Endnotes',
-  accessDate: 'Access Date',
   backToReference: 'Back to reference',
   keyPoints: 'Key points',
   readingTime: (minutes) => `${Math.max(1, Math.round(minutes))} min read`,

@@ -20,7 +20,6 @@ export const tr: UiStrings = {
   linkCopied: 'Bağlantı kopyalandı',
   emailSubject: (title) => `Okumaya değer: ${title}`,
   endnotes: 'Son Notlar',
-  accessDate: 'Erişim Tarihi',
   backToReference: 'Metne geri dön',
   keyPoints: 'Öne çıkanlar',
   readingTime: (minutes) => `${Math.max(1, Math.round(minutes))} dk okuma`,

@@ -2,7 +2,7 @@
 export type ShareNetwork = 'x' | 'facebook' | 'linkedin' | 'whatsapp' | 'telegram' | 'email'
 
 /**
- * Every piece of UI text the site and the plugin's components print. Functions are used
+ * Every piece of UI text the site prints (the plugin's admin strings live in its own i18n). Functions are used
  * where word order differs between languages (Turkish puts the number or name first).
  */
 export type UiStrings = {
@@ -16,7 +16,6 @@ export type UiStrings = {
   /** Subject line of the e-mail share link. */
   emailSubject: (title: string) => string
   endnotes: string
-  accessDate: string
   backToReference: string
   keyPoints: string
   readingTime: (minutes: number) => string
