@@ -3,7 +3,7 @@
 import type { CollectionSlug, UIFieldClientComponent } from 'payload'
 
 import { Button, Link, toast, useConfig, useDocumentInfo, useField, useListDrawer } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { useRouter } from 'next/navigation.js'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
