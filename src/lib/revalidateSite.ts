@@ -1,5 +1,7 @@
 import type { ContentChangeEvent } from 'payload-policy-posts'
 
+import { revalidationTargets } from './site/revalidation'
+
 import { ownOrigin, warmPages } from './warmPages'
 
 // Next applies the request's revalidations as the response ends; give them a moment.
@@ -11,7 +13,8 @@ const SETTLE_MS = 100
  * (src/lib/warmPages.ts): the post in each language, listings, feeds, the sitemap, author and
  * category pages. A no-op outside a running Next server.
  */
-export async function revalidateSite({ paths, tags }: ContentChangeEvent): Promise<void> {
+export async function revalidateSite(event: ContentChangeEvent): Promise<void> {
+  const { paths, tags } = revalidationTargets(event)
   let cache: typeof import('next/cache')
   try {
     cache = await import('next/cache')

@@ -20,6 +20,8 @@ import { mergeCollection } from './utilities/mergeCollection'
 
 export type { PolicyPostsAdminKey, PolicyPostsAdminTranslations } from './i18n/admin/index'
 export type {
+  ChangedPost,
+  ChangedRecord,
   ContentChangeEvent,
   PolicyPostsLanguage,
   PolicyPostsOptions,
@@ -59,6 +61,7 @@ export { slugifyTitle } from './utilities/slugifyTitle'
 export {
   computeTranslationStatus,
   createTranslation,
+  getGroupVersions,
   getPublishedVersions,
   linkTranslation,
   markTranslationUpToDate,

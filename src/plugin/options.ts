@@ -14,14 +14,42 @@ export interface PolicyPostsLanguage {
   textSearchConfig?: string
 }
 
-/** What changed, passed to `onContentChange` so a front end can revalidate its cache. */
+/** A post whose public pages may have changed, as it is now or as it was before the change. */
+export interface ChangedPost {
+  id: number | string
+  language: null | string
+  slug: null | string
+  /** The post's authors (their pages list it); only on the changed post itself, not on its group's other versions. */
+  authors?: ChangedRecord[]
+  /** The post's category (its page lists it); as `authors`. */
+  category?: ChangedRecord | null
+}
+
+/** An author, category, footnote or media record that changed. */
+export interface ChangedRecord {
+  id: number | string
+  slug: null | string
+}
+
+/**
+ * What changed, passed to `onContentChange`: the front end turns it into the paths and cache
+ * tags it revalidates (the plugin knows no routes).
+ */
 export interface ContentChangeEvent {
+  /** Slug of the collection whose document changed. */
   collection: string
   operation: 'create' | 'delete' | 'update'
-  /** Public paths (without host) whose output may have changed. */
-  paths: string[]
-  /** Cache tags whose data may have changed. */
-  tags: string[]
+  /**
+   * Posts whose pages may show something else now: the changed post (before and after, so a
+   * changed slug or language names both) and every version of its translation groups.
+   */
+  posts: ChangedPost[]
+  /** Translation groups whose membership or versions changed. */
+  groups: (number | string)[]
+  authors: ChangedRecord[]
+  categories: ChangedRecord[]
+  footnotes: ChangedRecord[]
+  media: ChangedRecord[]
   req: PayloadRequest
 }
 
@@ -67,19 +95,16 @@ export interface PolicyPostsOptions {
    */
   slugs?: PolicyPostsSlugs
   /**
-   * Public URL pattern of a post, used for previews, feeds and revalidation.
-   * @default ({ language, slug }) => `/${language}/${slug}`
-   */
-  postPath?: (post: { language: string; slug: string }) => string
-  /**
    * Post slugs the front end's own routes use beside posts (e.g. `search` for `/en/search`):
    * an editor's slug from this list is refused, one made from a title gets a suffix (`search-2`).
    * @default []
    */
   reservedSlugs?: string[]
   /**
-   * Called after content changes with the public paths and tags to revalidate.
-   * Not called when `req.context.disableRevalidate` is set (seeding, tests, CLI).
+   * Called after published content changes, with the posts (language and slug), translation
+   * groups, authors, categories, footnotes and media concerned; the front end builds the paths
+   * and cache tags to revalidate from them. Not called when `req.context.disableRevalidate` is
+   * set (seeding, tests, CLI). A failing callback is logged and never fails the save.
    * @default undefined
    */
   onContentChange?: (event: ContentChangeEvent) => Promise<void> | void
@@ -137,7 +162,6 @@ export interface ResolvedPolicyPostsOptions {
   maxContentBytes: number
   maxEndnotes: number
   onContentChange?: PolicyPostsOptions['onContentChange']
-  postPath: NonNullable<PolicyPostsOptions['postPath']>
   previewUrl?: PolicyPostsOptions['previewUrl']
   reservedSlugs: string[]
   slugs: Required<{ [K in keyof PolicyPostsSlugs]: string }>
@@ -237,7 +261,6 @@ export function resolveOptions(options: PolicyPostsOptions = {}): ResolvedPolicy
     maxContentBytes,
     maxEndnotes,
     onContentChange: options.onContentChange,
-    postPath: options.postPath ?? (({ language, slug }) => `/${language}/${slug}`),
     previewUrl: options.previewUrl,
     reservedSlugs: [...(options.reservedSlugs ?? [])],
     slugs,

@@ -14,6 +14,19 @@ export function bodyCiting(...footnoteIds: (number | string)[]) {
   ])
 }
 
+let postsCreated = 0
+
+/** A post through the Local API as admin: published unless `draft`, titled `Post N` unless given. */
+export async function createPost(payload: Payload, data: Record<string, unknown>, { draft = false } = {}) {
+  postsCreated += 1
+  return payload.create({
+    ...asAdmin,
+    collection: 'posts',
+    data: { _status: draft ? 'draft' : 'published', title: `Post ${postsCreated}`, ...data } as never,
+    draft,
+  })
+}
+
 export async function createFootnote(payload: Payload, data: Record<string, unknown> = {}) {
   return payload.create({
     ...asAdmin,

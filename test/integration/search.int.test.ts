@@ -10,7 +10,7 @@ import { backfillSearchIndex } from '../../src/plugin/similar/searchIndex'
 import { searchPosts, searchPostsQuery } from '../../src/plugin/similar/searchPosts'
 import { getPolicyPostsOptions, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { corpus, daysAgo } from '../fixtures/similarCorpus'
-import { asAdmin } from '../helpers/fixtures'
+import { asAdmin, createPost } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'
 
@@ -20,14 +20,6 @@ const id: Record<string, number> = {}
 
 const body = (...paragraphs: string[]) => rootNode(paragraphs.map((text) => paragraphNode([textNode(text)])))
 
-async function createPost(payload: Payload, data: Record<string, unknown>, draft = false) {
-  return payload.create({
-    ...asAdmin,
-    collection: 'posts',
-    data: { _status: draft ? 'draft' : 'published', ...data } as never,
-    draft,
-  })
-}
 
 const ids = (result: { docs: { id: unknown }[] }) => result.docs.map((doc) => doc.id as number)
 const keysOf = (result: { docs: { id: unknown }[] }) =>
@@ -55,7 +47,7 @@ beforeAll(async () => {
       title: 'IŞIK, İstanbul ve ILISU',
     })
   ).id as number
-  id.draft = (await createPost(t.payload, { content: body('Pipelines and zeppelins.'), language: 'en', title: 'Zeppelin pipeline draft' }, true)).id as number
+  id.draft = (await createPost(t.payload, { content: body('Pipelines and zeppelins.'), language: 'en', title: 'Zeppelin pipeline draft' }, { draft: true })).id as number
 })
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { backfillSearchIndex } from 'payload-policy-posts'
 import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
 import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { corpus, type CorpusPost, daysAgo } from '../fixtures/similarCorpus'
-import { asAdmin, createUser } from '../helpers/fixtures'
+import { asAdmin, createPost, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'
 
@@ -23,14 +23,6 @@ const languageOf = new Map<number, string>()
 
 const body = (...paragraphs: string[]) => rootNode(paragraphs.map((text) => paragraphNode([textNode(text)])))
 
-async function createPost(payload: Payload, data: Record<string, unknown>, draft = false) {
-  return payload.create({
-    ...asAdmin,
-    collection: 'posts',
-    data: { _status: draft ? 'draft' : 'published', ...data } as never,
-    draft,
-  })
-}
 
 async function raw(payload: Payload, query: ReturnType<typeof sql>) {
   return (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }).drizzle.execute(query)
@@ -62,8 +54,8 @@ beforeAll(async () => {
   // Drafts written to be as close as possible to published posts.
   const en = corpus.find((post) => post.key === 'en-energy-1')!
   const tr = corpus.find((post) => post.key === 'tr-energy-1')!
-  id['en-draft'] = (await createPost(payload, { content: body(...en.paragraphs), highlights: en.highlights.map((text) => ({ text })), language: 'en', title: `${en.title} (draft)` }, true)).id as number
-  id['tr-draft'] = (await createPost(payload, { content: body(...tr.paragraphs), language: 'tr', title: `${tr.title} (taslak)` }, true)).id as number
+  id['en-draft'] = (await createPost(payload, { content: body(...en.paragraphs), highlights: en.highlights.map((text) => ({ text })), language: 'en', title: `${en.title} (draft)` }, { draft: true })).id as number
+  id['tr-draft'] = (await createPost(payload, { content: body(...tr.paragraphs), language: 'tr', title: `${tr.title} (taslak)` }, { draft: true })).id as number
 })
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { asAdmin, createUser } from '../helpers/fixtures'
+import { asAdmin, createPost, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'
 
@@ -18,16 +18,6 @@ const as: Record<'admin' | 'anonymous' | 'editor' | 'translator' | 'unassigned',
   unassigned: {},
 }
 
-let counter = 0
-async function post(payload: Payload, data: Record<string, unknown>, { draft = false } = {}) {
-  counter += 1
-  return payload.create({
-    ...asAdmin,
-    collection: 'posts',
-    data: { _status: draft ? 'draft' : 'published', title: `Role post ${counter}`, ...data } as never,
-    draft,
-  })
-}
 
 const message = (body: any): string => body?.errors?.[0]?.data?.errors?.[0]?.message ?? body?.errors?.[0]?.message ?? ''
 
@@ -51,8 +41,8 @@ afterAll(async () => {
 
 describe('reading', () => {
   it('anonymous readers see published posts only; staff, translators included, see every draft', async () => {
-    const draft = await post(t.payload, { language: 'en', title: 'English embargoed draft' }, { draft: true })
-    const published = await post(t.payload, { language: 'en' })
+    const draft = await createPost(t.payload, { language: 'en', title: 'English embargoed draft' }, { draft: true })
+    const published = await createPost(t.payload, { language: 'en' })
     expect((await rest.get(`/posts/${draft.id}?draft=true`, as.anonymous)).status).toBe(404)
     expect((await rest.get(`/posts/${published.id}`, as.anonymous)).status).toBe(200)
     for (const role of ['translator', 'editor', 'admin'] as const) {
@@ -84,10 +74,10 @@ describe('translators', () => {
     expect(created.status).toBe(403)
     expect(message(created.body)).toBe('Translators write only in their own languages (Türkçe); this is a English post.')
 
-    const en = await post(t.payload, { language: 'en', title: 'Untouchable' }, { draft: true })
+    const en = await createPost(t.payload, { language: 'en', title: 'Untouchable' }, { draft: true })
     const res = await rest.patch(`/posts/${en.id}?draft=true`, { ...as.translator, body: { title: 'Touched' } })
     expect(res.status).toBe(403)
-    const tr = await post(t.payload, { language: 'tr' }, { draft: true })
+    const tr = await createPost(t.payload, { language: 'tr' }, { draft: true })
     const moved = await rest.patch(`/posts/${tr.id}?draft=true`, { ...as.translator, body: { language: 'en' } })
     expect(moved.status).toBe(403)
     expect(message(moved.body)).toMatch(/^Translators write only in their own languages/)
@@ -108,7 +98,7 @@ describe('translators', () => {
     expect(publishNew.status).toBe(403)
     expect(message(publishNew.body)).toBe('Translators cannot publish. Save your work as a draft; an editor will review and publish it.')
 
-    const draft = await post(t.payload, { language: 'tr', title: 'Yayınlanmamış' }, { draft: true })
+    const draft = await createPost(t.payload, { language: 'tr', title: 'Yayınlanmamış' }, { draft: true })
     const publish = await rest.patch(`/posts/${draft.id}`, { ...as.translator, body: { _status: 'published' } })
     expect(publish.status).toBe(403)
     expect(message(publish.body)).toMatch(/^Translators cannot publish/)
@@ -116,7 +106,7 @@ describe('translators', () => {
     expect(sneaky.status).toBe(403)
     expect((await rest.get(`/posts/${draft.id}`)).status).toBe(404)
 
-    const live = await post(t.payload, { language: 'tr', title: 'Yayındaki yazı' })
+    const live = await createPost(t.payload, { language: 'tr', title: 'Yayındaki yazı' })
     const overwrite = await rest.patch(`/posts/${live.id}`, { ...as.translator, body: { title: 'Üzerine yazılmış' } })
     expect(overwrite.status).toBe(403)
     // Saving a published post without ?draft=true would put the change live: that is publishing.
@@ -133,24 +123,24 @@ describe('translators', () => {
   })
 
   it('cannot delete posts', async () => {
-    const tr = await post(t.payload, { language: 'tr' }, { draft: true })
+    const tr = await createPost(t.payload, { language: 'tr' }, { draft: true })
     expect((await rest.delete(`/posts/${tr.id}`, as.translator)).status).toBe(403)
     expect((await t.payload.count({ ...asAdmin, collection: 'posts', where: { id: { equals: tr.id } } })).totalDocs).toBe(1)
   })
 
   it('create, link, unlink and mark versions in their languages only', async () => {
-    const en = await post(t.payload, { language: 'en', title: 'Source for a translator' })
+    const en = await createPost(t.payload, { language: 'en', title: 'Source for a translator' })
     const created = await rest.post(`/posts/${en.id}/create-translation`, { ...as.translator, body: { language: 'tr' } })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(created.body.doc).toMatchObject({ _status: 'draft', language: 'tr', translatedFrom: en.id })
 
     // Their own draft: links readers cannot see yet (published versions: access-matrix.int.test.ts).
-    const tr = await post(t.payload, { language: 'tr', title: 'Kendi dilinde' }, { draft: true })
+    const tr = await createPost(t.payload, { language: 'tr', title: 'Kendi dilinde' }, { draft: true })
     const enToTr = await rest.post(`/posts/${tr.id}/create-translation`, { ...as.translator, body: { language: 'en' } })
     expect(enToTr.status).toBe(403)
     expect(message(enToTr.body)).toBe('You may not edit English posts.')
 
-    const en2 = await post(t.payload, { language: 'en', title: 'Second source' })
+    const en2 = await createPost(t.payload, { language: 'en', title: 'Second source' })
     const linked = await rest.post(`/posts/${en2.id}/link-translation`, { ...as.translator, body: { target: tr.id } })
     expect(linked.status, JSON.stringify(linked.body)).toBe(200)
     const unassigned = await rest.post(`/posts/${en2.id}/unlink-translation`, as.unassigned)
@@ -169,8 +159,8 @@ describe('translators', () => {
 
 describe('anonymous callers', () => {
   it('cannot write posts or use the translation endpoints', async () => {
-    const en = await post(t.payload, { language: 'en' })
-    const tr = await post(t.payload, { language: 'tr' })
+    const en = await createPost(t.payload, { language: 'en' })
+    const tr = await createPost(t.payload, { language: 'tr' })
     expect((await rest.post('/posts', { body: { language: 'en', title: 'Anonymous' } })).status).toBe(403)
     expect((await rest.patch(`/posts/${en.id}`, { body: { title: 'Anonymous' } })).status).toBe(403)
     expect((await rest.delete(`/posts/${en.id}`)).status).toBe(403)

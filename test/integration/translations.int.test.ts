@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestPayload } from '../helpers/testPayload'
 
 import { getPublishedVersions, linkTranslation, unlinkTranslation } from 'payload-policy-posts'
-import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
+import { asAdmin, bodyCiting, createFootnote, createPost, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'
 
@@ -14,16 +14,6 @@ let t: TestPayload
 let rest: ReturnType<typeof restClient>
 let editor: { token: string }
 
-let counter = 0
-async function post(payload: Payload, data: Record<string, unknown>, { draft = false } = {}) {
-  counter += 1
-  return payload.create({
-    ...asAdmin,
-    collection: 'posts',
-    data: { _status: draft ? 'draft' : 'published', title: `Post ${counter}`, ...data } as never,
-    draft,
-  })
-}
 
 const groupOf = async (payload: Payload, id: number) =>
   (await payload.findByID({ ...asAdmin, collection: 'posts', depth: 0, draft: true, id })).translationGroup as null | number
@@ -60,8 +50,8 @@ describe('the database', () => {
 describe('linking', () => {
   it('links through REST, creating the group and keeping its label in step with the English title', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', title: 'Black Sea Security After the War' })
-    const tr = await post(payload, { language: 'tr', title: 'Savaş Sonrası Karadeniz Güvenliği' }, { draft: true })
+    const en = await createPost(payload, { language: 'en', title: 'Black Sea Security After the War' })
+    const tr = await createPost(payload, { language: 'tr', title: 'Savaş Sonrası Karadeniz Güvenliği' }, { draft: true })
     const res = await rest.post(`/posts/${en.id}/link-translation`, { ...editor, body: { target: tr.id } })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     const group = res.body.group
@@ -86,9 +76,9 @@ describe('linking', () => {
 
   it('refuses a second version of a language, naming translationGroup and the existing version', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en' })
-    const tr = await post(payload, { language: 'tr', title: 'Kafkasya Enerji Koridoru' })
-    const otherTr = await post(payload, { language: 'tr' })
+    const en = await createPost(payload, { language: 'en' })
+    const tr = await createPost(payload, { language: 'tr', title: 'Kafkasya Enerji Koridoru' })
+    const otherTr = await createPost(payload, { language: 'tr' })
     await linkTranslation(payload, { source: en.id, target: tr.id })
     const group = await groupOf(payload, en.id)
 
@@ -121,8 +111,8 @@ describe('linking', () => {
 
   it('refuses linking a post to itself, to its own language or to a post that does not exist', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', title: 'Caspian Outlook' })
-    const en2 = await post(payload, { language: 'en' })
+    const en = await createPost(payload, { language: 'en', title: 'Caspian Outlook' })
+    const en2 = await createPost(payload, { language: 'en' })
     const self = await rest.post(`/posts/${en.id}/link-translation`, { ...editor, body: { target: en.id } })
     expect(self.status).toBe(400)
     expect(fieldErrors(self.body)[0].path).toBe('target')
@@ -144,7 +134,7 @@ describe('linking', () => {
   it('lets exactly one of two concurrent links of Turkish posts to one English post win', async () => {
     const { payload } = t
     for (const grouped of [false, true]) {
-      const en = await post(payload, { language: 'en', title: `Concurrent source ${grouped}` })
+      const en = await createPost(payload, { language: 'en', title: `Concurrent source ${grouped}` })
       if (grouped) {
         // The English post already has a group (with a German-less, Turkish-less membership).
         await payload.update({
@@ -154,8 +144,8 @@ describe('linking', () => {
           data: { translationGroup: (await payload.create({ ...asAdmin, collection: 'translations', data: {} })).id },
         })
       }
-      const first = await post(payload, { language: 'tr', title: `İlk ${grouped}` })
-      const second = await post(payload, { language: 'tr', title: `İkinci ${grouped}` })
+      const first = await createPost(payload, { language: 'tr', title: `İlk ${grouped}` })
+      const second = await createPost(payload, { language: 'tr', title: `İkinci ${grouped}` })
       const responses = await Promise.all(
         [first, second].map((target) =>
           rest.post(`/posts/${en.id}/link-translation`, { ...editor, body: { target: target.id } }),
@@ -184,11 +174,11 @@ describe('linking', () => {
 
   it('turns the database refusal of two racing REST saves into the same clear message', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en' })
-    const group = (await linkTranslation(payload, { source: en.id, target: (await post(payload, { language: 'tr' })).id })).group
+    const en = await createPost(payload, { language: 'en' })
+    const group = (await linkTranslation(payload, { source: en.id, target: (await createPost(payload, { language: 'tr' })).id })).group
     await unlinkTranslation(payload, { post: (await payload.find({ ...asAdmin, collection: 'posts', where: { and: [{ translationGroup: { equals: group } }, { language: { equals: 'tr' } }] } })).docs[0].id })
-    const a = await post(payload, { language: 'tr', title: 'Yarış A' })
-    const b = await post(payload, { language: 'tr', title: 'Yarış B' })
+    const a = await createPost(payload, { language: 'tr', title: 'Yarış A' })
+    const b = await createPost(payload, { language: 'tr', title: 'Yarış B' })
     const responses = await Promise.all(
       [a, b].map((target) => rest.patch(`/posts/${target.id}`, { ...editor, body: { translationGroup: group } })),
     )
@@ -201,8 +191,8 @@ describe('linking', () => {
   it('unlinking or deleting a post keeps the rest of the group; an empty group is deleted', async () => {
     const { payload } = t
     const config = { ...asAdmin, collection: 'translations' as const }
-    const en = await post(payload, { language: 'en', title: 'Grain Corridor' })
-    const tr = await post(payload, { language: 'tr', title: 'Tahıl Koridoru' })
+    const en = await createPost(payload, { language: 'en', title: 'Grain Corridor' })
+    const tr = await createPost(payload, { language: 'tr', title: 'Tahıl Koridoru' })
     const { group } = await linkTranslation(payload, { source: en.id, target: tr.id })
 
     const res = await rest.post(`/posts/${en.id}/unlink-translation`, editor)
@@ -219,8 +209,8 @@ describe('linking', () => {
     expect((await payload.find({ ...config, where: { id: { equals: group } } })).totalDocs).toBe(0)
 
     // Deleting
-    const en2 = await post(payload, { language: 'en', title: 'Pipeline Politics' })
-    const tr2 = await post(payload, { language: 'tr', title: 'Boru Hattı Siyaseti' })
+    const en2 = await createPost(payload, { language: 'en', title: 'Pipeline Politics' })
+    const tr2 = await createPost(payload, { language: 'tr', title: 'Boru Hattı Siyaseti' })
     const linked = await linkTranslation(payload, { source: en2.id, target: tr2.id })
     expect((await rest.delete(`/posts/${en2.id}`, editor)).status).toBe(200)
     expect(await groupOf(payload, tr2.id)).toBe(linked.group)
@@ -234,10 +224,10 @@ describe('linking', () => {
 
   it('moving a post to another group tidies the group it left', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en' })
-    const tr = await post(payload, { language: 'tr' })
+    const en = await createPost(payload, { language: 'en' })
+    const tr = await createPost(payload, { language: 'tr' })
     const first = await linkTranslation(payload, { source: en.id, target: tr.id })
-    const en2 = await post(payload, { language: 'en', title: 'Second English' })
+    const en2 = await createPost(payload, { language: 'en', title: 'Second English' })
     // The English post without a group joins the Turkish post's group: nothing is split.
     const joined = await linkTranslation(payload, { source: en2.id, target: tr.id, translatedFrom: 'none' }).catch((error) => error)
     expect(joined.status).toBe(400) // the group already has an English version
@@ -247,8 +237,8 @@ describe('linking', () => {
     expect(await groupOf(payload, en2.id)).toBe(first.group)
 
     // Moving the Turkish post into a third group leaves the old group with only English.
-    const en3 = await post(payload, { language: 'en' })
-    const other = await linkTranslation(payload, { source: en3.id, target: (await post(payload, { language: 'tr' })).id })
+    const en3 = await createPost(payload, { language: 'en' })
+    const other = await linkTranslation(payload, { source: en3.id, target: (await createPost(payload, { language: 'tr' })).id })
     await unlinkTranslation(payload, { post: (await payload.find({ ...asAdmin, collection: 'posts', where: { and: [{ translationGroup: { equals: other.group } }, { language: { equals: 'tr' } }] } })).docs[0].id })
     const relinked = await rest.post(`/posts/${en3.id}/link-translation`, { ...editor, body: { target: tr.id } })
     expect(relinked.status, JSON.stringify(relinked.body)).toBe(200)
@@ -262,9 +252,9 @@ describe('linking', () => {
 
   it('links a published post without publishing or losing its pending draft', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', title: 'Live title' })
+    const en = await createPost(payload, { language: 'en', title: 'Live title' })
     await payload.update({ ...asAdmin, collection: 'posts', id: en.id, data: { title: 'Unpublished edit' }, draft: true })
-    const tr = await post(payload, { language: 'tr', title: 'Canlı başlık' })
+    const tr = await createPost(payload, { language: 'tr', title: 'Canlı başlık' })
     const { group } = await linkTranslation(payload, { source: tr.id, target: en.id, translatedFrom: 'target' })
     const live = await rest.get(`/posts/${en.id}`)
     expect(live.status).toBe(200)
@@ -288,8 +278,8 @@ describe('creating a version', () => {
     const authors = await Promise.all(
       ['Ergün Mamedov', 'Zeynep Kaya'].map((name) => payload.create({ ...asAdmin, collection: 'authors', data: { name } })),
     )
-    const similar = await post(payload, { language: 'en' })
-    const en = await post(payload, {
+    const similar = await createPost(payload, { language: 'en' })
+    const en = await createPost(payload, {
       authors: authors.map((author) => author.id),
       category: category.id,
       content: bodyCiting(note1.id, note2.id, note1.id),
@@ -342,7 +332,7 @@ describe('creating a version', () => {
 
   it('gives the new version its own URL when the translator retitles it, until it is published', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', title: 'Energy Security in the Caspian' })
+    const en = await createPost(payload, { language: 'en', title: 'Energy Security in the Caspian' })
     const created = await rest.post(`/posts/${en.id}/create-translation`, { ...editor, body: { language: 'tr' } })
     expect(created.body.doc.slug).toBe('energy-security-in-the-caspian')
     const retitled = await rest.patch(`/posts/${created.body.doc.id}?draft=true`, {
@@ -357,14 +347,14 @@ describe('creating a version', () => {
     const later = await rest.patch(`/posts/${created.body.doc.id}`, { ...editor, body: { title: 'Hazar’da Enerji' } })
     expect(later.body.doc.slug).toBe('hazarda-enerji-guvenligi')
     // A slug the editor typed is kept too.
-    const typed = await post(payload, { language: 'en', slug: 'custom-url', title: 'Typed' }, { draft: true })
+    const typed = await createPost(payload, { language: 'en', slug: 'custom-url', title: 'Typed' }, { draft: true })
     const kept = await rest.patch(`/posts/${typed.id}?draft=true`, { ...editor, body: { title: 'Typed, retitled' } })
     expect(kept.body.doc.slug).toBe('custom-url')
   })
 
   it('lists every configured language for the admin panel', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', title: 'Panel source' })
+    const en = await createPost(payload, { language: 'en', title: 'Panel source' })
     const created = await rest.post(`/posts/${en.id}/create-translation`, { ...editor, body: { language: 'tr' } })
     const res = await rest.get(`/posts/${en.id}/translations`, editor)
     expect(res.status).toBe(200)
@@ -387,7 +377,7 @@ describe('creating a version', () => {
 describe('outdated translations', () => {
   async function pair(title: string) {
     const { payload } = t
-    const en = await post(payload, { content: bodyCiting(), highlights: [{ text: 'Point' }], language: 'en', title })
+    const en = await createPost(payload, { content: bodyCiting(), highlights: [{ text: 'Point' }], language: 'en', title })
     const created = await rest.post(`/posts/${en.id}/create-translation`, { ...editor, body: { language: 'tr' } })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     return { en, tr: created.body.doc }
@@ -453,13 +443,13 @@ describe('outdated translations', () => {
 })
 
 describe('getPublishedVersions', () => {
-  it('returns the published other versions with native labels and URLs', async () => {
+  it('returns the published other versions with native labels', async () => {
     const { payload } = t
-    const en = await post(payload, { language: 'en', slug: 'energy-outlook', title: 'Energy Outlook' })
-    const tr = await post(payload, { language: 'tr', slug: 'enerji-gorunumu', title: 'Enerji Görünümü' })
+    const en = await createPost(payload, { language: 'en', slug: 'energy-outlook', title: 'Energy Outlook' })
+    const tr = await createPost(payload, { language: 'tr', slug: 'enerji-gorunumu', title: 'Enerji Görünümü' })
     await linkTranslation(payload, { source: en.id, target: tr.id })
     expect(await getPublishedVersions(payload, en.id)).toEqual([
-      { id: tr.id, label: 'Türkçe', language: 'tr', slug: 'enerji-gorunumu', title: 'Enerji Görünümü', url: '/tr/enerji-gorunumu' },
+      { id: tr.id, label: 'Türkçe', language: 'tr', slug: 'enerji-gorunumu', title: 'Enerji Görünümü' },
     ])
     const enDoc = await payload.findByID({ ...asAdmin, collection: 'posts', id: en.id })
     expect((await getPublishedVersions(payload, enDoc, { includeSelf: true })).map((version) => version.language)).toEqual([
@@ -469,7 +459,7 @@ describe('getPublishedVersions', () => {
     // Unpublished: no longer offered.
     await payload.update({ ...asAdmin, collection: 'posts', id: tr.id, data: { _status: 'draft' } })
     expect(await getPublishedVersions(payload, en.id)).toEqual([])
-    const lone = await post(payload, { language: 'en' })
+    const lone = await createPost(payload, { language: 'en' })
     expect(await getPublishedVersions(payload, lone)).toEqual([])
   })
 })

@@ -8,7 +8,7 @@ import type { Where } from 'payload'
 
 import type { Author, Category, Footnote, Media, Post } from '../../payload-types'
 
-import { findSimilarPosts, relationId, searchPosts as searchPostsFullText } from 'payload-policy-posts'
+import { findSimilarPosts, getGroupVersions as getPluginGroupVersions, relationId, searchPosts as searchPostsFullText } from 'payload-policy-posts'
 import { cached, tags } from './cache'
 import { getPayloadClient } from './payload'
 import { findPostDocument } from './postDocument'
@@ -101,22 +101,11 @@ export async function getDraftPost(lang: string, slug: string): Promise<Post | n
 }
 
 /** The published versions of a translation group (every language, the post itself included). */
-export const getPublishedVersions = cached(
+export const getGroupVersions = cached(
   'group-versions',
   async (groupId: number | string): Promise<PostVersion[]> => {
-    const payload = await getPayloadClient()
-    const result = await payload.find({
-      collection: 'posts',
-      depth: 0,
-      limit: 100,
-      overrideAccess: false,
-      pagination: false,
-      select: { language: true, slug: true, title: true },
-      where: { and: [{ translationGroup: { equals: groupId } }, published] },
-    })
-    return result.docs
-      .filter((doc) => doc.slug)
-      .map((doc) => ({ id: doc.id, language: doc.language, slug: doc.slug as string, title: doc.title }))
+    const versions = await getPluginGroupVersions(await getPayloadClient(), groupId)
+    return versions.map(({ id, language, slug, title }) => ({ id: id as number, language, slug, title }))
   },
   (groupId) => [tags.posts, tags.group(groupId)],
 )
@@ -124,7 +113,7 @@ export const getPublishedVersions = cached(
 /** The published versions in the post's group, or just the post when it has no group. */
 export async function versionsOf(post: Pick<Post, 'id' | 'language' | 'slug' | 'title' | 'translationGroup' | '_status'>): Promise<PostVersion[]> {
   const group = relationId(post.translationGroup)
-  const versions = group !== undefined ? await getPublishedVersions(group) : []
+  const versions = group !== undefined ? await getGroupVersions(group) : []
   if (!versions.some((version) => version.id === post.id) && post.slug && post._status === 'published') {
     versions.push({ id: post.id, language: post.language, slug: post.slug, title: post.title })
   }

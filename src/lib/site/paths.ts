@@ -1,10 +1,7 @@
-import { resolvedSiteOptions } from '../siteOptions'
-
-/** Public paths of the site; post URLs follow the plugin's `postPath` option. */
+/** Public paths of the site: the routes under src/app/(frontend). */
 export const homePath = (lang: string): string => `/${lang}`
 
-export const postPath = (post: { language: string; slug?: null | string }): string =>
-  resolvedSiteOptions.postPath({ language: post.language, slug: post.slug ?? '' })
+export const postPath = (post: { language: string; slug?: null | string }): string => `/${post.language}/${post.slug ?? ''}`
 
 export const authorPath = (lang: string, slug?: null | string): string =>
   `/${lang}/authors/${encodeURIComponent(slug ?? '')}`
@@ -16,3 +13,5 @@ export const searchPath = (lang: string, q?: string): string =>
   q ? `/${lang}/search?q=${encodeURIComponent(q)}` : `/${lang}/search`
 
 export const feedPath = (lang: string): string => `/${lang}/feed.xml`
+
+export const sitemapPath = '/sitemap.xml'

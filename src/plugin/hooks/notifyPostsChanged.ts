@@ -1,11 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ContentChangeEvent, ResolvedPolicyPostsOptions } from '../options'
+import type { ChangedPost, ChangedRecord, ContentChangeEvent, ResolvedPolicyPostsOptions } from '../options'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
-import { notifyContentChange } from './notifyContentChange'
-
-type ID = number | string
+import { contentChangeWanted, notifyContentChange } from './notifyContentChange'
 
 interface PostRef {
   authors?: unknown
@@ -16,49 +15,28 @@ interface PostRef {
   translationGroup?: unknown
 }
 
-/** `/<lang>/authors/<slug>` and `/<lang>/categories/<slug>` of the posts' authors and categories. */
-async function authorAndCategoryPaths(options: ResolvedPolicyPostsOptions, req: PayloadRequest, posts: PostRef[]): Promise<string[]> {
-  const languagesOf = (ids: Map<string, Set<string>>, id: unknown, language: string) => {
-    const key = relationId(id)
-    if (key === undefined) return
-    ids.set(String(key), (ids.get(String(key)) ?? new Set()).add(language))
-  }
-  const authors = new Map<string, Set<string>>()
-  const categories = new Map<string, Set<string>>()
-  for (const post of posts) {
-    if (!post.language) continue
-    for (const author of Array.isArray(post.authors) ? post.authors : []) languagesOf(authors, author, post.language)
-    languagesOf(categories, post.category, post.language)
-  }
-  const paths: string[] = []
-  for (const [kind, slug, ids] of [
-    ['authors', options.slugs.authors, authors],
-    ['categories', options.slugs.categories, categories],
-  ] as const) {
-    if (ids.size === 0) continue
-    const found = await req.payload.find({
-      collection: slug as 'authors',
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { slug: true },
-      where: { id: { in: [...ids.keys()] } },
-    })
-    for (const doc of found.docs as { id: ID; slug?: null | string }[]) {
-      if (!doc.slug) continue
-      for (const language of ids.get(String(doc.id)) ?? []) paths.push(`/${language}/${kind}/${doc.slug}`)
-    }
-  }
-  return paths
+const changedPost = (post: PostRef): ChangedPost => ({ id: post.id, language: post.language ?? null, slug: post.slug ?? null })
+
+/** The slugs of the changed posts' authors and categories (their pages list the posts). */
+async function recordsOf(options: ResolvedPolicyPostsOptions, req: PayloadRequest, collection: string, ids: ID[]): Promise<Map<string, ChangedRecord>> {
+  if (ids.length === 0) return new Map()
+  const found = await req.payload.find({
+    collection: collection as 'authors',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { slug: true },
+    where: { id: { in: ids } },
+  })
+  return new Map((found.docs as { id: ID; slug?: null | string }[]).map((doc) => [String(doc.id), { id: doc.id, slug: doc.slug ?? null }]))
 }
 
 /**
- * Tells the site about changed posts: every page that can show them is named — their own,
- * every version in their translation groups (the language switch lists the others), the
- * language's listing and feed, their authors' and category's pages, the sitemap — with the
- * matching cache tags. The site renders these pages again right away (src/lib/revalidateSite.ts).
+ * Tells the host about changed posts: the posts themselves (with their authors and category,
+ * whose pages list them) and every version in their translation groups (the language switch of
+ * each lists the others).
  */
 export async function notifyPostsChanged(
   options: ResolvedPolicyPostsOptions,
@@ -70,18 +48,24 @@ export async function notifyPostsChanged(
   }: { groups?: (ID | undefined)[]; operation: ContentChangeEvent['operation']; posts: (null | PostRef | undefined)[] },
 ): Promise<void> {
   // Looking up group members costs a query: skip it where nothing listens (seed, tests, CLI).
-  if (!options.enabled || !options.onContentChange || req.context?.disableRevalidate) return
-  const paths: string[] = ['/sitemap.xml']
-  const tags: string[] = ['posts']
+  if (!contentChangeWanted(options, req)) return
+  const own = posts.filter((post): post is PostRef => !!post)
+  const authorIds = own.flatMap((post) => (Array.isArray(post.authors) ? post.authors : []).map(relationId)).filter((id): id is ID => id !== undefined)
+  const categoryIds = own.map((post) => relationId(post.category)).filter((id): id is ID => id !== undefined)
+  const [authors, categories] = await Promise.all([
+    recordsOf(options, req, options.slugs.authors, [...new Set(authorIds)]),
+    recordsOf(options, req, options.slugs.categories, [...new Set(categoryIds)]),
+  ])
+  const changed: ChangedPost[] = []
   const groups = new Set<ID>(extraGroups.filter((group): group is ID => group !== undefined))
-  const addPage = (post: PostRef) => {
-    tags.push(`post:${post.id}`)
-    if (post.language && post.slug) paths.push(options.postPath({ language: post.language, slug: post.slug }))
-  }
-  for (const post of posts) {
-    if (!post) continue
-    addPage(post)
-    if (post.language) paths.push(`/${post.language}`, `/${post.language}/feed.xml`)
+  for (const post of own) {
+    const postAuthors = (Array.isArray(post.authors) ? post.authors : []).map((author) => authors.get(String(relationId(author))))
+    const category = categories.get(String(relationId(post.category)))
+    changed.push({
+      ...changedPost(post),
+      authors: postAuthors.filter((author): author is ChangedRecord => !!author),
+      category: category ?? null,
+    })
     const group = relationId(post.translationGroup)
     if (group !== undefined) groups.add(group)
   }
@@ -95,9 +79,7 @@ export async function notifyPostsChanged(
       select: { language: true, slug: true },
       where: { translationGroup: { in: [...groups] } },
     })
-    for (const member of members.docs as PostRef[]) addPage(member)
-    for (const group of groups) tags.push(`group:${group}`)
+    for (const member of members.docs as PostRef[]) changed.push(changedPost(member))
   }
-  paths.push(...(await authorAndCategoryPaths(options, req, posts.filter((post): post is PostRef => !!post))))
-  await notifyContentChange(options, { collection: options.slugs.posts, operation, paths, tags }, req)
+  await notifyContentChange(options, { collection: options.slugs.posts, groups: [...groups], operation, posts: changed }, req)
 }

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import type { ResolvedPolicyPostsOptions } from '../options'
+import type { ChangedRecord, ResolvedPolicyPostsOptions } from '../options'
+import type { ID } from '../utilities/id'
 
 import { notifyContentChange } from './notifyContentChange'
 
@@ -8,19 +9,8 @@ import { notifyContentChange } from './notifyContentChange'
 export type RelatedKind = 'authors' | 'categories' | 'footnotes' | 'media'
 
 interface RelatedDoc {
-  id: number | string
+  id: ID
   slug?: null | string
-}
-
-// Listing pages of the record itself; the post pages that embed it are purged by its tag.
-function pathsOf(options: ResolvedPolicyPostsOptions, kind: RelatedKind, docs: (null | RelatedDoc | undefined)[]): string[] {
-  if (kind !== 'authors' && kind !== 'categories') return []
-  const paths: string[] = []
-  for (const doc of docs) {
-    if (!doc?.slug) continue
-    for (const { code } of options.languages) paths.push(`/${code}/${kind}/${doc.slug}`)
-  }
-  return paths
 }
 
 async function notify(
@@ -31,14 +21,15 @@ async function notify(
   docs: (null | RelatedDoc | undefined)[],
   req: PayloadRequest,
 ): Promise<void> {
-  const tags = [kind, ...docs.filter((doc): doc is RelatedDoc => !!doc).map((doc) => `${kind}:${doc.id}`)]
-  await notifyContentChange(options, { collection, operation, paths: pathsOf(options, kind, docs), tags }, req)
+  const records: ChangedRecord[] = docs
+    .filter((doc): doc is RelatedDoc => !!doc)
+    .map((doc) => ({ id: doc.id, slug: doc.slug ?? null }))
+  await notifyContentChange(options, { collection, [kind]: records, operation }, req)
 }
 
 /**
- * Tells the front end that an author, category, footnote or media record changed: tags
- * `authors` (etc.) and `authors:<id>`, plus that record's own pages. A new record is on no
- * page yet, so creation is skipped.
+ * Tells the host that an author, category, footnote or media record changed (as it is now and
+ * as it was, so a changed slug names both). A new record is on no page yet, so creation is skipped.
  */
 export const revalidateRelatedHook =
   (options: ResolvedPolicyPostsOptions, kind: RelatedKind): CollectionAfterChangeHook =>

@@ -14,8 +14,6 @@ export interface PublishedVersion {
   label: string
   slug: string
   title: string
-  /** Public path from `options.postPath`, e.g. `/tr/karadeniz-guvenligi`. */
-  url: string
 }
 
 export interface GetPublishedVersionsOptions {
@@ -23,6 +21,38 @@ export interface GetPublishedVersionsOptions {
   req?: PayloadRequest
   /** Include the post itself when it is published (hreflang lists every version). @default false */
   includeSelf?: boolean
+}
+
+/**
+ * The published versions of a translation group, in the order the languages are configured.
+ * Drafts never appear.
+ */
+export async function getGroupVersions(
+  payload: Payload,
+  group: ID,
+  { req }: Pick<GetPublishedVersionsOptions, 'req'> = {},
+): Promise<PublishedVersion[]> {
+  const options = getPolicyPostsOptions(payload)
+  const found = await payload.find({
+    collection: options.slugs.posts as 'posts',
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { language: true, slug: true, title: true },
+    where: { and: [{ translationGroup: { equals: group } }, { _status: { equals: 'published' } }] },
+  })
+  const order = options.languages.map((language) => language.code)
+  return (found.docs as PostLike[])
+    .filter((version) => version.language && version.slug && order.includes(version.language))
+    .sort((a, b) => order.indexOf(a.language!) - order.indexOf(b.language!))
+    .map((version) => ({
+      id: version.id,
+      label: options.languages.find((language) => language.code === version.language)!.label,
+      language: version.language!,
+      slug: version.slug!,
+      title: version.title ?? '',
+    }))
 }
 
 /**
@@ -35,14 +65,12 @@ export async function getPublishedVersions(
   post: ID | Pick<PostLike, 'id' | 'translationGroup'>,
   { includeSelf = false, req }: GetPublishedVersionsOptions = {},
 ): Promise<PublishedVersion[]> {
-  const options = getPolicyPostsOptions(payload)
-  const collection = options.slugs.posts as 'posts'
   let doc: Pick<PostLike, 'id' | 'translationGroup'> | null =
     typeof post === 'object' && post !== null && 'translationGroup' in post ? post : null
   const id = typeof post === 'object' && post !== null ? post.id : post
   if (!doc) {
     doc = (await payload.findByID({
-      collection,
+      collection: getPolicyPostsOptions(payload).slugs.posts as 'posts',
       depth: 0,
       disableErrors: true,
       id,
@@ -53,31 +81,6 @@ export async function getPublishedVersions(
   }
   const group = relationId(doc?.translationGroup)
   if (group === undefined) return []
-  const found = await payload.find({
-    collection,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { language: true, slug: true, title: true },
-    where: {
-      and: [
-        { translationGroup: { equals: group } },
-        { _status: { equals: 'published' } },
-        ...(includeSelf ? [] : [{ id: { not_equals: id } }]),
-      ],
-    },
-  })
-  const order = options.languages.map((language) => language.code)
-  return (found.docs as PostLike[])
-    .filter((version) => version.language && version.slug && order.includes(version.language))
-    .sort((a, b) => order.indexOf(a.language!) - order.indexOf(b.language!))
-    .map((version) => ({
-      id: version.id,
-      label: options.languages.find((language) => language.code === version.language)!.label,
-      language: version.language!,
-      slug: version.slug!,
-      title: version.title ?? '',
-      url: options.postPath({ language: version.language!, slug: version.slug! }),
-    }))
+  const versions = await getGroupVersions(payload, group, { req })
+  return includeSelf ? versions : versions.filter((version) => String(version.id) !== String(id))
 }

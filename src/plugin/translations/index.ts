@@ -1,6 +1,7 @@
 // The translation linking API: also exported from the plugin's entry point.
 export { createTranslation, type CreateTranslationArgs } from './createTranslation'
 export {
+  getGroupVersions,
   getPublishedVersions,
   type GetPublishedVersionsOptions,
   type PublishedVersion,
