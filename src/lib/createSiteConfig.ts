@@ -66,6 +66,9 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
   return buildConfig({
     ...extend,
     admin: {
+      // Payload's own account icon: the default Gravatar image needs a request to a third party
+      // and shows as a broken image where the admin has no internet access.
+      avatar: 'default',
       importMap: { baseDir: root, importMapFile: path.join(root, 'src/app/(payload)/admin/importMap.js') },
       meta: { titleSuffix: ' — Policy Posts' },
       ...extend.admin,

@@ -43,7 +43,7 @@ export {
   type CitationLabels,
   type CitationSegment,
 } from './endnote/formatCitation'
-export { footnoteIdOf, numberEndnotes, type FootnoteId, type NumberedEndnote } from './endnote/numberEndnotes'
+export { footnoteIdOf, numberEndnotes, type NumberedEndnote } from './endnote/numberEndnotes'
 export { endnoteAnchorId, endnoteRefId, toRoman } from './endnote/roman'
 export {
   endnoteNode,
@@ -56,6 +56,7 @@ export {
   type LexicalNode,
   type LexicalRoot,
 } from './utilities/lexicalBuilders'
+export type { ID } from './utilities/id'
 export { relationId } from './utilities/relationId'
 export { slugifyTitle } from './utilities/slugifyTitle'
 export {

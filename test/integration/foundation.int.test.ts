@@ -128,6 +128,12 @@ describe('collections through REST', () => {
   })
 })
 
+describe('admin', () => {
+  it('shows Payload’s local account icon instead of a Gravatar image', () => {
+    expect(t.payload.config.admin.avatar).toBe('default')
+  })
+})
+
 describe('slugs', () => {
   it('transliterates Turkish letters', async () => {
     const post = await t.payload.create({

@@ -6,8 +6,6 @@ import { articles, authors, categories, footnotes } from './content/index'
 import { demoUsers } from './demoUsers'
 import { markupToLexical } from './markupToLexical'
 
-type Id = number
-
 export interface SeedResult {
   created: boolean
   posts: number
@@ -35,7 +33,7 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
   const existingPosts = await payload.count({ collection: 'posts', overrideAccess: true, req })
   if (existingPosts.totalDocs > 0) return { created: false, posts: existingPosts.totalDocs }
 
-  const categoryIds = new Map<string, Id>()
+  const categoryIds = new Map<string, number>()
   for (const category of categories) {
     const found = await payload.find({ ...common, collection: 'categories', limit: 1, where: { slug: { equals: category.slug } } })
     let id = found.docs[0]?.id
@@ -47,7 +45,7 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
     categoryIds.set(category.key, id)
   }
 
-  const authorIds = new Map<string, Id>()
+  const authorIds = new Map<string, number>()
   for (const author of authors) {
     const found = await payload.find({ ...common, collection: 'authors', limit: 1, where: { slug: { equals: author.slug } } })
     let id = found.docs[0]?.id
@@ -64,12 +62,12 @@ export async function seed(payload: Payload, { log = true }: { log?: boolean } =
     authorIds.set(author.key, id)
   }
 
-  const footnoteIds = new Map<string, Id>()
+  const footnoteIds = new Map<string, number>()
   for (const note of footnotes) {
     const { key, ...data } = note
     const found = note.url
       ? await payload.find({ ...common, collection: 'footnotes', limit: 1, where: { url: { equals: note.url } } })
-      : { docs: [] as { id: Id }[] }
+      : { docs: [] as { id: number }[] }
     const id = found.docs[0]?.id ?? (await payload.create({ ...common, collection: 'footnotes', data })).id
     footnoteIds.set(key, id)
   }

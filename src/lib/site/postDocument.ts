@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Author, Category, Footnote, Media, Post } from '../../payload-types'
 
 import { relationId } from 'payload-policy-posts'
+import type { ID } from 'payload-policy-posts'
 
 type Locale = Post['language']
 
@@ -70,7 +71,6 @@ export async function findPostDocument(payload: Payload, { draft = false, lang, 
   if (!post) return null
   if (bodyNeedsPopulation(post.content)) return (await read(2)).docs[0] ?? null
 
-  type ID = number | string
   const ids = (values: unknown[]): ID[] => [...new Set(values.map(relationId).filter((id) => id !== undefined))]
   const related = async <T extends { id: ID }>(collection: 'authors' | 'categories' | 'footnotes' | 'media', wanted: ID[]) => {
     if (wanted.length === 0) return new Map<ID, T>()

@@ -2,6 +2,8 @@
 
 import type { ToolbarGroupItem } from '@payloadcms/richtext-lexical'
 
+import type { EndnoteFeatureClientProps } from './types'
+
 import {
   createClientFeature,
   slashMenuBasicGroupWithItems,
@@ -12,15 +14,11 @@ import { $isNodeSelection, $isRangeSelection } from '@payloadcms/richtext-lexica
 
 import { EndnoteIcon } from './components/EndnoteIcon'
 import { EndnotePlugin } from './components/EndnotePlugin'
-import { endnoteKey } from './components/i18n'
 import { $isEndnoteNode, EndnoteNode } from './nodes/EndnoteNode'
 import { INSERT_ENDNOTE_COMMAND } from './nodes/EndnoteServerNode'
 
-export type EndnoteFeatureClientProps = {
-  footnotesSlug: string
-}
 
-const label = ({ i18n }: { i18n: { t: (key: string) => string } }) => i18n.t(endnoteKey('label'))
+const label = ({ i18n }: { i18n: { t: (key: string) => string } }) => i18n.t('policy-posts:endnoteLabel')
 
 const toolbarItem: ToolbarGroupItem = {
   ChildComponent: EndnoteIcon,

@@ -3,8 +3,8 @@ import type { NodeValidation } from '@payloadcms/richtext-lexical'
 import { createNode, createServerFeature } from '@payloadcms/richtext-lexical'
 
 import type { SerializedEndnoteNode } from './nodes/EndnoteServerNode'
+import type { EndnoteFeatureClientProps } from './types'
 
-import { endnoteFeatureI18n } from './components/i18n'
 import { EndnoteServerNode, normalizeFootnoteID } from './nodes/EndnoteServerNode'
 
 export type EndnoteFeatureProps = {
@@ -15,10 +15,6 @@ export type EndnoteFeatureProps = {
   footnotesSlug?: string
 }
 
-/** Props the server feature hands to `EndnoteFeatureClient`. */
-export type EndnoteFeatureClientProps = {
-  footnotesSlug: string
-}
 
 /**
  * Structural check of every endnote node on save: `footnote` must be an id. Whether the record
@@ -49,7 +45,6 @@ export const EndnoteFeature = createServerFeature<
     return {
       ClientFeature: 'payload-policy-posts/client#EndnoteFeatureClient',
       clientFeatureProps: { footnotesSlug },
-      i18n: endnoteFeatureI18n,
       nodes: [
         createNode({
           node: EndnoteServerNode,

@@ -1,26 +1,26 @@
 import { toRoman } from './roman'
+import type { ID } from '../utilities/id'
 
-export type FootnoteId = string | number
 
 export type NumberedEndnote = {
   /** 1-based, by first appearance in the body. */
   number: number
   /** Lowercase roman numeral of `number` ('i', 'ii', …). */
   label: string
-  footnote: FootnoteId
+  footnote: ID
   /** How many times the body cites this footnote (≥ 1). */
   occurrences: number
 }
 
 // Postgres ids arrive as numbers from the API but as strings from forms and URLs;
 // both spellings mean the same footnote, so compare them as strings.
-const keyOf = (id: FootnoteId): string => String(id)
+const keyOf = (id: ID): string => String(id)
 
 /**
  * Numbers footnotes by first appearance; citing a footnote again reuses its number and
  * only bumps `occurrences`.
  */
-export function numberEndnotes(footnoteIdsInOrder: ReadonlyArray<FootnoteId>): NumberedEndnote[] {
+export function numberEndnotes(footnoteIdsInOrder: ReadonlyArray<ID>): NumberedEndnote[] {
   const byKey = new Map<string, NumberedEndnote>()
   const ordered: NumberedEndnote[] = []
   for (const id of footnoteIdsInOrder) {
@@ -45,11 +45,11 @@ export function numberEndnotes(footnoteIdsInOrder: ReadonlyArray<FootnoteId>): N
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const isId = (v: unknown): v is FootnoteId =>
+const isId = (v: unknown): v is ID =>
   (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v))
 
 /** The id behind an endnote node's `footnote`: a raw id or a populated `{ id, … }` document. */
-export function footnoteIdOf(value: unknown): FootnoteId | undefined {
+export function footnoteIdOf(value: unknown): ID | undefined {
   if (isId(value)) return value
   if (isRecord(value) && isId(value.id)) return value.id
   return undefined
@@ -60,8 +60,8 @@ export function footnoteIdOf(value: unknown): FootnoteId | undefined {
  * `endnote` node. Iterative (explicit stack) so pasted, deeply nested content cannot blow the
  * call stack; anything malformed is skipped rather than thrown on.
  */
-export function collectEndnoteIds(lexicalState: unknown): FootnoteId[] {
-  const ids: FootnoteId[] = []
+export function collectEndnoteIds(lexicalState: unknown): ID[] {
+  const ids: ID[] = []
   if (!isRecord(lexicalState)) return ids
   const root = isRecord(lexicalState.root) ? lexicalState.root : lexicalState
 

@@ -1,6 +1,6 @@
 // Shapes shared by the translations endpoint and the admin panel (type-only, safe for the client).
 
-type ID = number | string
+import type { ID } from '../utilities/id'
 
 /** One row of the admin panel: a configured language and its version, if any. */
 export interface TranslationPanelRow {

@@ -7,7 +7,9 @@ import type { ResolvedPolicyPostsOptions } from '../options'
 import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
 
-export type ID = number | string
+import type { ID } from '../utilities/id'
+
+export type { ID }
 
 /** The values a post carries for translation bookkeeping. */
 export type TranslationStatus = 'outdated' | 'source' | 'up-to-date'

@@ -7,15 +7,14 @@ import { $getNodeByKey } from '@payloadcms/richtext-lexical/lexical'
 import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@payloadcms/richtext-lexical/lexical/react/useLexicalEditable'
 import { useLexicalNodeSelection } from '@payloadcms/richtext-lexical/lexical/react/useLexicalNodeSelection'
-import { useTranslation } from '@payloadcms/ui'
 import React, { useCallback } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
+import type { ID } from '../../utilities/id'
 
+import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 import { MAX_ROMAN, toRoman } from '../roman'
 import { CHANGE_ENDNOTE_COMMAND } from './commands'
 import { useFootnoteSummary, useFootnoteURL } from './footnoteSummary'
-import { endnoteKey } from './i18n'
 import { useEndnoteNumber } from './numbering'
 
 const styles = {
@@ -65,7 +64,7 @@ const styles = {
 } satisfies Record<string, React.CSSProperties>
 
 export type EndnoteComponentProps = {
-  footnote: EndnoteFootnoteID
+  footnote: ID
   nodeKey: NodeKey
 }
 
@@ -87,8 +86,7 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
   const [editor] = useLexicalComposerContext()
   const isEditable = useLexicalEditable()
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey)
-  const { t } = useTranslation()
-  const tr = t as unknown as (key: string) => string
+  const t = useAdminTranslation()
 
   const number = useEndnoteNumber(editor, footnote)
   const summary = useFootnoteSummary(useFootnoteURL(useFootnotesSlug(), footnote))
@@ -98,10 +96,10 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
     summary.status === 'found'
       ? summary.label
       : summary.status === 'missing'
-        ? `${tr(endnoteKey('missing'))} (#${String(footnote)})`
+        ? `${t('endnoteMissing')} (#${String(footnote)})`
         : summary.status === 'error'
-          ? tr(endnoteKey('error'))
-          : tr(endnoteKey('loading'))
+          ? t('endnoteError')
+          : t('endnoteLoading')
 
   const onRefClick = useCallback(
     (event: React.MouseEvent) => {
@@ -144,7 +142,7 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
   return (
     <span className="policy-endnote" data-footnote={String(footnote)} style={styles.wrapper}>
       <sup
-        aria-label={`${tr(endnoteKey('label'))} ${numeral}: ${title}`}
+        aria-label={`${t('endnoteLabel')} ${numeral}: ${title}`}
         className="policy-endnote__ref"
         data-endnote-number={number || undefined}
         onClick={onRefClick}
@@ -162,23 +160,23 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
       {isSelected && isEditable ? (
         <span className="policy-endnote__actions" style={styles.actions}>
           <button
-            aria-label={tr(endnoteKey('change'))}
+            aria-label={t('endnoteChange')}
             className="policy-endnote__change"
             onClick={onChange}
             onMouseDown={keepFocus}
             style={styles.action}
-            title={tr(endnoteKey('change'))}
+            title={t('endnoteChange')}
             type="button"
           >
             ✎
           </button>
           <button
-            aria-label={tr(endnoteKey('remove'))}
+            aria-label={t('endnoteRemove')}
             className="policy-endnote__remove"
             onClick={onRemove}
             onMouseDown={keepFocus}
             style={styles.action}
-            title={tr(endnoteKey('remove'))}
+            title={t('endnoteRemove')}
             type="button"
           >
             ×

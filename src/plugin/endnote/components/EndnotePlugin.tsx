@@ -19,8 +19,8 @@ import { mergeRegister } from '@payloadcms/richtext-lexical/lexical/utils'
 import { useConfig, useListDrawer } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useRef } from 'react'
 
-import type { EndnoteFeatureClientProps } from '../feature.client'
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
+import type { EndnoteFeatureClientProps } from '../types'
+import type { ID } from '../../utilities/id'
 
 import { $createEndnoteNode, $isEndnoteNode, EndnoteNode } from '../nodes/EndnoteNode'
 import { INSERT_ENDNOTE_COMMAND, normalizeFootnoteID } from '../nodes/EndnoteServerNode'
@@ -50,7 +50,7 @@ function $isRestorable(selection: BaseSelection | null): boolean {
  * Inserts an endnote reference at the current (or given) selection, after any selected text —
  * the selected words are the ones being cited, they are not replaced — and puts the caret after it.
  */
-export function $insertEndnote(footnote: EndnoteFootnoteID, at?: BaseSelection | null): void {
+export function $insertEndnote(footnote: ID, at?: BaseSelection | null): void {
   if (at !== undefined && $isRestorable(at)) $setSelection(at!.clone())
   let selection = $getSelection() ?? $getPreviousSelection()
   if (!$isRangeSelection(selection)) {

@@ -4,7 +4,7 @@ import { useConfig } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import { useEffect, useState } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
+import type { ID } from '../../utilities/id'
 
 import { normalizeFootnoteID } from '../nodes/EndnoteServerNode'
 
@@ -66,7 +66,7 @@ function load(url: string): Promise<FootnoteSummary> {
  * app, and an absolute `serverURL` (e.g. the public URL) would make this a cross-origin request
  * in development.
  */
-export function footnoteURL(apiRoute: string, footnotesSlug: string, footnote: EndnoteFootnoteID): string {
+export function footnoteURL(apiRoute: string, footnotesSlug: string, footnote: ID): string {
   return `${formatAdminURL({
     apiRoute,
     path: `/${footnotesSlug}/${encodeURIComponent(String(footnote))}`,
@@ -76,7 +76,7 @@ export function footnoteURL(apiRoute: string, footnotesSlug: string, footnote: E
 }
 
 /** The footnote's REST URL, or `null` when the node holds no usable id (malformed data). */
-export function useFootnoteURL(footnotesSlug: string, footnote: EndnoteFootnoteID): null | string {
+export function useFootnoteURL(footnotesSlug: string, footnote: ID): null | string {
   const {
     config: {
       routes: { api },

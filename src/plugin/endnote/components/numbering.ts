@@ -4,7 +4,7 @@ import type { EditorState, LexicalEditor } from '@payloadcms/richtext-lexical/le
 
 import { useCallback, useSyncExternalStore } from 'react'
 
-import type { EndnoteFootnoteID } from '../nodes/EndnoteServerNode'
+import type { ID } from '../../utilities/id'
 
 import { $collectEndnoteFootnotes } from '../nodes/EndnoteServerNode'
 import { numberEndnotes } from '../numberEndnotes'
@@ -93,7 +93,7 @@ export function getEndnoteNumberingStore(editor: LexicalEditor): EndnoteNumberin
 }
 
 /** The live 1-based number of `footnote` in `editor` (0 while the node is not in the tree yet). */
-export function useEndnoteNumber(editor: LexicalEditor, footnote: EndnoteFootnoteID): number {
+export function useEndnoteNumber(editor: LexicalEditor, footnote: ID): number {
   const store = getEndnoteNumberingStore(editor)
   const key = String(footnote)
   const getSnapshot = useCallback(() => store.get().numbers.get(key) ?? 0, [store, key])

@@ -11,7 +11,8 @@ import type { JSX } from 'react'
 import { $applyNodeReplacement } from '@payloadcms/richtext-lexical/lexical'
 import * as React from 'react'
 
-import type { EndnoteFootnoteID, SerializedEndnoteNode } from './EndnoteServerNode'
+import type { ID } from '../../utilities/id'
+import type { SerializedEndnoteNode } from './EndnoteServerNode'
 
 import { EndnoteComponent } from '../components/EndnoteComponent'
 import { EndnoteServerNode } from './EndnoteServerNode'
@@ -42,7 +43,7 @@ export class EndnoteNode extends EndnoteServerNode {
   }
 }
 
-export function $createEndnoteNode(footnote: EndnoteFootnoteID): EndnoteNode {
+export function $createEndnoteNode(footnote: ID): EndnoteNode {
   return $applyNodeReplacement(new EndnoteNode(footnote))
 }
 

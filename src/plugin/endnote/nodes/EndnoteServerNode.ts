@@ -21,14 +21,14 @@ import {
 } from '@payloadcms/richtext-lexical/lexical'
 
 import { MAX_ROMAN, toRoman } from '../roman'
+import type { ID } from '../../utilities/id'
 
 /** The id of a `footnotes` record (numeric on Postgres, string on other adapters). */
-export type EndnoteFootnoteID = number | string
 
 /** Serialized form of an endnote reference in the Lexical JSON: `{ type: 'endnote', version: 1, footnote }`. */
 export type SerializedEndnoteNode = Spread<
   {
-    footnote: EndnoteFootnoteID
+    footnote: ID
     type: 'endnote'
     version: 1
   },
@@ -44,13 +44,13 @@ export const ENDNOTE_DOM_ATTRIBUTE = 'data-lexical-endnote'
  * Payload for INSERT_ENDNOTE_COMMAND: insert a reference to this footnote at the selection.
  * Without a payload the client plugin opens the footnote picker drawer first.
  */
-export type InsertEndnotePayload = { footnote: EndnoteFootnoteID } | undefined
+export type InsertEndnotePayload = { footnote: ID } | undefined
 
 export const INSERT_ENDNOTE_COMMAND: LexicalCommand<InsertEndnotePayload> =
   createCommand('INSERT_ENDNOTE_COMMAND')
 
 /** Normalises an id read from DOM or JSON: numeric strings become numbers (Postgres ids). */
-export function normalizeFootnoteID(value: unknown): EndnoteFootnoteID | null {
+export function normalizeFootnoteID(value: unknown): ID | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value === 'string') {
     const trimmed = value.trim()
@@ -65,7 +65,7 @@ export function normalizeFootnoteID(value: unknown): EndnoteFootnoteID | null {
 
 /** Builds the DOM → node conversion for a given node class (server or client). */
 export function endnoteDOMConversion(
-  Klass: new (footnote: EndnoteFootnoteID) => EndnoteServerNode,
+  Klass: new (footnote: ID) => EndnoteServerNode,
 ): (domNode: HTMLElement) => DOMConversionOutput | null {
   return (domNode) => {
     const footnote = normalizeFootnoteID(domNode.getAttribute(ENDNOTE_DOM_ATTRIBUTE))
@@ -79,9 +79,9 @@ export function endnoteDOMConversion(
  * rendering — the client node extends it and implements `decorate()`.
  */
 export class EndnoteServerNode extends DecoratorNode<unknown> {
-  __footnote: EndnoteFootnoteID
+  __footnote: ID
 
-  constructor(footnote: EndnoteFootnoteID, key?: NodeKey) {
+  constructor(footnote: ID, key?: NodeKey) {
     super(key)
     this.__footnote = footnote
   }
@@ -180,18 +180,18 @@ export class EndnoteServerNode extends DecoratorNode<unknown> {
     return null
   }
 
-  getFootnote(): EndnoteFootnoteID {
+  getFootnote(): ID {
     return this.getLatest().__footnote
   }
 
-  setFootnote(footnote: EndnoteFootnoteID): this {
+  setFootnote(footnote: ID): this {
     const writable = this.getWritable()
     writable.__footnote = footnote
     return writable
   }
 }
 
-export function $createEndnoteServerNode(footnote: EndnoteFootnoteID): EndnoteServerNode {
+export function $createEndnoteServerNode(footnote: ID): EndnoteServerNode {
   return $applyNodeReplacement(new EndnoteServerNode(footnote))
 }
 
@@ -204,8 +204,8 @@ export function $isEndnoteServerNode(node: LexicalNode | null | undefined): node
  * a node's children before its next sibling, as read) — the order the numbering follows, the
  * same as the server-side `endnotes` field. Must run inside `editor.read()` / `editor.update()`.
  */
-export function $collectEndnoteFootnotes(): EndnoteFootnoteID[] {
-  const ids: EndnoteFootnoteID[] = []
+export function $collectEndnoteFootnotes(): ID[] {
+  const ids: ID[] = []
   const stack: LexicalNode[] = [$getRoot()]
   while (stack.length > 0) {
     const node = stack.pop() as LexicalNode

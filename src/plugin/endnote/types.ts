@@ -1,0 +1,4 @@
+/** Props the server feature hands to `EndnoteFeatureClient`. */
+export type EndnoteFeatureClientProps = {
+  footnotesSlug: string
+}
