@@ -2,7 +2,7 @@ import { Fragment } from 'react'
 
 import type { PostVersion } from '@/lib/site/data'
 
-import { languageLabel, siteLanguages } from '@/lib/site/languages'
+import { siteLanguageLabel, siteLanguages } from '@/lib/site/languages'
 import { postPath } from '@/lib/site/paths'
 import { getStrings } from '@/lib/site/i18n'
 
@@ -24,7 +24,7 @@ export function LanguageSwitch({ lang, versions }: { lang: string; versions: Pos
         <Fragment key={version.language}>
           {index > 0 ? ', ' : null}
           <a href={postPath(version)} hrefLang={version.language} lang={version.language}>
-            {languageLabel(version.language)}
+            {siteLanguageLabel(version.language)}
           </a>
         </Fragment>
       ))}

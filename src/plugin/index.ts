@@ -57,7 +57,9 @@ export {
   type LexicalRoot,
 } from './utilities/lexicalBuilders'
 export type { ID } from './utilities/id'
+export { languageLabel } from './utilities/languageLabel'
 export { relationId } from './utilities/relationId'
+export { isHttpUrl, isSafeLinkUrl, LINK_SCHEMES, urlScheme } from './utilities/urlSchemes'
 export { slugifyTitle } from './utilities/slugifyTitle'
 export {
   computeTranslationStatus,

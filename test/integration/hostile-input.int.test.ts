@@ -14,7 +14,7 @@ import type { TestPayload } from '../helpers/testPayload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 
 import { refuseMalformedGraphQLBody } from '../../src/lib/server/graphqlRequestBody'
-import { isSafeLinkUrl } from '../../src/plugin/collections/posts/hooks/checkContentSafety'
+import { isSafeLinkUrl } from 'payload-policy-posts'
 import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'

@@ -20,6 +20,7 @@ import {
 import type { EndnoteReference } from '@/lib/site/endnotes'
 import type { Media } from '@/payload-types'
 
+import { isSafeLinkUrl } from 'payload-policy-posts'
 import { postPath } from '@/lib/site/paths'
 
 import { EndnoteRef } from './EndnoteRef'
@@ -88,10 +89,10 @@ function Upload({ node }: { node: SerializedUploadNode }): ReactNode {
  * JSX converters for post bodies, one per node type: ours for structure and endnotes, the
  * Lexical package's for text formatting, tables, rules and breaks. Exported for other front ends.
  */
-// Content saved before the save-time guard may still hold javascript:/data: links.
-const SAFE_SCHEME = /^(https?:|mailto:|tel:|#|\/(?!\/))/i
+// Content saved before the save-time guard may still hold javascript:/data: links; the plugin's
+// rule decides, and protocol-relative links ("//host") are refused as well.
 export const safeHref = (url: unknown): string =>
-  typeof url === 'string' && SAFE_SCHEME.test(url.trim()) ? url.trim() : '#'
+  typeof url === 'string' && !url.trim().startsWith('//') && isSafeLinkUrl(url.trim()) ? url.trim() : '#'
 
 export function createPostConverters({ endnoteReference }: PostConvertersArgs): JSXConvertersFunction<NodeTypes> {
   return () => {

@@ -1,3 +1,5 @@
+import { languageLabel } from 'payload-policy-posts'
+
 import { resolvedSiteOptions } from '../siteOptions'
 
 export type SiteLanguage = { code: string; label: string }
@@ -12,9 +14,7 @@ export function isSiteLanguage(code: unknown): code is string {
 }
 
 /** Native name of a language ('Türkçe'), or the code itself when unknown. */
-export function languageLabel(code: string): string {
-  return siteLanguages.find((language) => language.code === code)?.label ?? code
-}
+export const siteLanguageLabel = (code: string): string => languageLabel(resolvedSiteOptions, code)
 
 /** Open Graph locale ('en_GB', 'tr_TR') for a language code. */
 export function ogLocale(code: string): string {

@@ -1,6 +1,7 @@
 import { citationLabelsFor, type CitationLabels } from './citationLabels'
 import { formatDate, type DateInput } from './dates'
-import { findUrls, isHttpUrl } from './urls'
+import { isHttpUrl } from '../utilities/urlSchemes'
+import { findUrls } from './urls'
 
 export { formatDate, formatLongDate, toDateParts, toIsoDate } from './dates'
 export type { CitationLabels } from './citationLabels'

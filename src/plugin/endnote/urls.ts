@@ -3,8 +3,6 @@
 /** Anything that looks like a link: `scheme://…` or a bare `www.…`. */
 export const URL_LIKE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"“”]+/gi
 
-export const isHttpUrl = (url: string): boolean => /^https?:\/\/\S+$/i.test(url)
-
 /**
  * Drops what usually follows a URL in prose: a full stop or comma, and a closing parenthesis
  * that has no opening partner inside the URL (…/wiki/A_(b) keeps its own).

@@ -1,5 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
+import { errorChain } from '../utilities/errorChain'
+
 /**
  * Postgres errors caused by a value of the wrong shape, which reach the database when Payload
  * skips validation (draft saves) or cannot check the value (a non-numeric ID in a URL):
@@ -9,7 +11,6 @@ import type { AfterErrorHook } from 'payload'
 const BAD_INPUT_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '23502', '23503', '23514'])
 
 interface PgLikeError {
-  cause?: unknown
   code?: string
   column?: string
   detail?: string
@@ -17,12 +18,7 @@ interface PgLikeError {
 }
 
 function pgErrorOf(error: unknown): PgLikeError | undefined {
-  let current = error as PgLikeError | undefined
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current.code === 'string' && BAD_INPUT_CODES.has(current.code)) return current
-    current = current.cause as PgLikeError | undefined
-  }
-  return undefined
+  return (errorChain(error) as PgLikeError[]).find((link) => typeof link.code === 'string' && BAD_INPUT_CODES.has(link.code))
 }
 
 /** The top-level (or group) field of `data` whose value is `token`, to name it in the error. */

@@ -1,4 +1,5 @@
-import { isHttpUrl, trimUrl, URL_LIKE } from '../endnote/urls'
+import { trimUrl, URL_LIKE } from '../endnote/urls'
+import { isHttpUrl } from '../utilities/urlSchemes'
 import { readDayMonthYear } from './dayMonthYear'
 import type { ParsedCitation } from './types'
 

@@ -5,7 +5,7 @@ import { APIError } from 'payload'
 import type { ResolvedPolicyPostsOptions } from '../options'
 
 import { canEditLanguage } from '../access/canEditLanguage'
-import { languageLabel } from './shared'
+import { languageLabel } from '../utilities/languageLabel'
 
 /**
  * A 403 whose message reaches the client (Payload hides non-public error messages). The name

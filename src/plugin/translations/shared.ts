@@ -4,7 +4,9 @@ import { createLocalReq } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
+import { errorChain } from '../utilities/errorChain'
 import { fieldError } from '../utilities/fieldError'
+import { languageLabel } from '../utilities/languageLabel'
 import { relationId } from '../utilities/relationId'
 
 import type { ID } from '../utilities/id'
@@ -36,9 +38,6 @@ export interface PostLike {
 export async function requestFor(payload: Payload, req?: PayloadRequest): Promise<PayloadRequest> {
   return req ?? (await createLocalReq({}, payload))
 }
-
-export const languageLabel = (options: ResolvedPolicyPostsOptions, code: null | string | undefined): string =>
-  options.languages.find((language) => language.code === code)?.label ?? String(code ?? '')
 
 /** "This piece already has a Türkçe version: <title>" as a 400 naming `translationGroup`. */
 export function duplicateVersionError(
@@ -133,24 +132,11 @@ export async function loadPost(req: PayloadRequest, options: ResolvedPolicyPosts
 
 /** The unique (translationGroup, language) index refused a write. */
 export function isGroupLanguageConflict(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    const candidate = current as {
-      cause?: unknown
-      code?: string
-      constraint?: string
-      data?: { errors?: { path?: string }[] }
-      detail?: string
-    }
+  return errorChain(error).some((link) => {
+    const candidate = link as { code?: string; constraint?: string; data?: { errors?: { path?: string }[] }; detail?: string }
     if (candidate.data?.errors?.some((entry) => /translation_?group/i.test(entry.path ?? '') && /language/i.test(entry.path ?? ''))) {
       return true
     }
-    if (candidate.code === '23505' && /translation_?group/i.test(`${candidate.constraint ?? ''} ${candidate.detail ?? ''}`)) {
-      return true
-    }
-    current = candidate.cause
-  }
-  return false
+    return candidate.code === '23505' && /translation_?group/i.test(`${candidate.constraint ?? ''} ${candidate.detail ?? ''}`)
+  })
 }

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
+import { languageLabel } from '../../../utilities/languageLabel'
 import { slugifyTitle } from '../../../utilities/slugifyTitle'
 import { uniqueSlug } from '../../../utilities/uniqueSlug'
 
@@ -55,8 +56,6 @@ export const assignPostSlugHook =
     // An existing post keeps its URL when the title changes; only an explicit slug moves it
     // (or, before its first publication, a new title: see followsNewTitle).
     const keepExisting = !unchanged && !requested && originalDoc?.slug
-    const languageLabel =
-      options.languages.find((l) => l.code === language)?.label ?? language
     const slug = await uniqueSlug({
       collection: collection.slug,
       id: originalDoc?.id,
@@ -65,7 +64,7 @@ export const assignPostSlugHook =
       // an existing post keeps a slug that became reserved later (its URL stays as it was)
       reserved: keepExisting ? [] : options.reservedSlugs,
       scope: { language: { equals: language } },
-      scopeLabel: `${languageLabel} post`,
+      scopeLabel: `${languageLabel(options, language)} post`,
       source: data.title ?? originalDoc?.title,
     })
     if (slug) data.slug = slug

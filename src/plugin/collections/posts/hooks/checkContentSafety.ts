@@ -3,28 +3,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
 import { fieldError } from '../../../utilities/fieldError'
-
-/** Link schemes a body may use; anything else (javascript:, data:, vbscript:, file: …) is refused. */
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
-
-/**
- * The scheme of `url` as a browser would read it: browsers ignore leading spaces and control
- * characters and tabs or newlines anywhere in a URL ("java\tscript:" runs as "javascript:").
- * Undefined for relative URLs ("/en/x", "#note-1", "page?x=1").
- */
-export function urlScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '')
-  // Percent-encoded or entity-encoded schemes ("javascript&#58;…") never reach a browser as a
-  // scheme through React's attribute escaping, but refuse them all the same.
-  const match = /^([a-z][a-z0-9+.-]*)(?::|&#0*58;?|&colon;|%3a)/i.exec(cleaned)
-  return match ? match[1].toLowerCase() : undefined
-}
-
-export const isSafeLinkUrl = (url: string): boolean => {
-  const scheme = urlScheme(url)
-  return scheme === undefined || SAFE_SCHEMES.has(scheme)
-}
+import { isSafeLinkUrl } from '../../../utilities/urlSchemes'
 
 /** Every link URL in a Lexical tree (link, autolink and any node with `fields.url` or `url`). */
 function collectLinkUrls(node: unknown, found: string[] = [], depth = 0): string[] {

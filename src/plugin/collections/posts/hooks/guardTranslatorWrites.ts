@@ -6,7 +6,7 @@ import { canEditLanguage } from '../../../access/canEditLanguage'
 import { canPublish } from '../../../access/canPublish'
 import { hasRole, languagesOf } from '../../../access/roles'
 import { forbidden } from '../../../translations/errors'
-import { languageLabel } from '../../../translations/shared'
+import { languageLabel } from '../../../utilities/languageLabel'
 
 /**
  * Translators write drafts in their own languages only. Refused with a 403 and a message
