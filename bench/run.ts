@@ -19,7 +19,7 @@ import type { EditorResult, ImportResult } from './lib/editor'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
-import { refreshTermStatisticsIfStale } from '../src/plugin/similar/termStatistics'
+import { refreshTermStatisticsIfStale } from '../src/plugin/search/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
 import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, warmCaches, writeMarker } from './lib/database'
 import { benchDocxImport, type DocxImportResult } from './lib/docxImport'

@@ -12,9 +12,9 @@ import { createUsersCollection } from './collections/users/createUsersCollection
 import { explainBadInputHook } from './hooks/explainBadInput'
 import { mergeAdminI18n } from './i18n/admin/index'
 import { resolveOptions } from './options'
-import { withSearchSchema } from './similar/schema'
+import { withSearchSchema } from './search/schema'
+import { backfillSearchIndex } from './search/searchIndex'
 import { backfillGroupLanguages } from './translations/groupLanguages'
-import { backfillSearchIndex } from './similar/searchIndex'
 import { withTranslatorDesk } from './translatorDesk/adminComponents'
 import { mergeCollection } from './utilities/mergeCollection'
 
@@ -76,11 +76,11 @@ export {
   type PublishedVersion,
   type TranslationStatus,
 } from './translations/index'
-export { findSimilarPosts, type FindSimilarPostsArgs } from './similar/findSimilarPosts'
-export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './similar/searchPosts'
-export { backfillSearchIndex, updateSearchIndex } from './similar/searchIndex'
-export { cancelTermStatisticsCheck } from './similar/termStatistics'
-export { policyPostsSchemaHooks } from './similar/schema'
+export { findSimilarPosts, type FindSimilarPostsArgs } from './search/findSimilarPosts'
+export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './search/searchPosts'
+export { backfillSearchIndex, updateSearchIndex } from './search/searchIndex'
+export { cancelTermStatisticsCheck } from './search/termStatistics'
+export { policyPostsSchemaHooks } from './search/schema'
 export { importArticle, type ImportArticleArgs, type ImportArticleResult } from './import/importArticle'
 export { importDocx, type ImportDocxArgs, type ImportDocxResult } from './import/importDocx'
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { availableConfigs, searchTables } from '../../src/plugin/similar/db'
-import { backfillSearchIndex } from '../../src/plugin/similar/searchIndex'
-import { searchPosts, searchPostsQuery } from '../../src/plugin/similar/searchPosts'
+import { availableConfigs, searchTables } from '../../src/plugin/search/db'
+import { backfillSearchIndex } from '../../src/plugin/search/searchIndex'
+import { searchPosts, searchPostsQuery } from '../../src/plugin/search/searchPosts'
 import { getPolicyPostsOptions, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { corpus, daysAgo } from '../fixtures/similarCorpus'
 import { asAdmin, createPost } from '../helpers/fixtures'

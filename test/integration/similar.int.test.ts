@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestPayload } from '../helpers/testPayload'
 
-import { findSimilarPosts, similarPostsQuery } from '../../src/plugin/similar/findSimilarPosts'
+import { findSimilarPosts, similarPostsQuery } from '../../src/plugin/search/findSimilarPosts'
 import { backfillSearchIndex } from 'payload-policy-posts'
-import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/similar/termStatistics'
+import { refreshTermStatistics, termStatisticsStale } from '../../src/plugin/search/termStatistics'
 import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { corpus, type CorpusPost, daysAgo } from '../fixtures/similarCorpus'
 import { asAdmin, createPost, createUser } from '../helpers/fixtures'

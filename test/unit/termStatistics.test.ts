@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { statisticsStale } from '../../src/plugin/similar/termStatistics'
+import { statisticsStale } from '../../src/plugin/search/termStatistics'
 
 describe('statisticsStale', () => {
   it('is false for an empty index and true when nothing was counted yet', () => {

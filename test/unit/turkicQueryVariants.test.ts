@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { turkicQueryVariants, usesTurkicCase } from '../../src/plugin/similar/textSearch'
+import { turkicQueryVariants, usesTurkicCase } from '../../src/plugin/search/textSearch'
 
 describe('turkicQueryVariants', () => {
   it('leaves a query without a capital I alone and reads İ as i', () => {

@@ -16,7 +16,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { Lang, LanguageModel } from './text'
 
 import { updateSearchIndex } from 'payload-policy-posts'
-import { refreshTermStatistics } from '../../../src/plugin/similar/termStatistics'
+import { refreshTermStatistics } from '../../../src/plugin/search/termStatistics'
 import { slugifyTitle } from 'payload-policy-posts'
 import { endnoteNode, headingNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { toRoman } from 'payload-policy-posts'

@@ -218,7 +218,7 @@ export const getSimilarPosts = cached(
   (postId) => [tags.posts, tags.post(postId), tags.categories, tags.authors],
 )
 
-/** Full-text search of one language's published posts (src/plugin/similar/searchPosts). */
+/** Full-text search of one language's published posts (src/plugin/search/searchPosts). */
 export const searchPosts = cached(
   'search-posts',
   async (lang: string, q: string, page: number): Promise<PostList> => {

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import { MAX_QUERY_LENGTH, searchPosts } from '../../../similar/searchPosts'
+import { MAX_QUERY_LENGTH, searchPosts } from '../../../search/searchPosts'
 import { badRequest, intParam } from './params'
 
 /**

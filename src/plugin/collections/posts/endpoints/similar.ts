@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import { findSimilarPosts } from '../../../similar/findSimilarPosts'
+import { findSimilarPosts } from '../../../search/findSimilarPosts'
 import { idParam, intParam, notFound } from './params'
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { updateSearchIndex } from '../../../similar/searchIndex'
+import { updateSearchIndex } from '../../../search/searchIndex'
 
 /**
  * Recomputes the post's full-text vector from the stored row, in the save's transaction, so
