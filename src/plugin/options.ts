@@ -167,7 +167,7 @@ export interface ResolvedPolicyPostsOptions {
   slugs: Required<{ [K in keyof PolicyPostsSlugs]: string }>
 }
 
-export const defaultLanguages: PolicyPostsLanguage[] = [
+const defaultLanguages: PolicyPostsLanguage[] = [
   { code: 'en', label: 'English' },
   { code: 'tr', label: 'Türkçe' },
 ]
@@ -186,7 +186,7 @@ const knownTextSearchConfigs: Record<string, string> = {
   tr: 'turkish',
 }
 
-export const textSearchConfigFor = (code: string): string => knownTextSearchConfigs[code] ?? 'simple'
+const textSearchConfigFor = (code: string): string => knownTextSearchConfigs[code] ?? 'simple'
 
 export const defaultHighlightsHeadings: Record<string, string[]> = {
   en: ['Highlights', 'Key points', 'Key takeaways', 'Key findings', 'Summary points'],

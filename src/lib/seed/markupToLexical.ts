@@ -13,7 +13,7 @@ import {
 const INLINE = /\[\[fn:([\w-]+)\]\]|\*\*(.+?)\*\*|\*(.+?)\*/g
 
 /** Inline markup of the demo texts: `[[fn:key]]` endnotes, `**bold**`, `*italic*`. */
-export function inlineToLexical(text: string, footnoteId: (key: string) => number | string): LexicalNode[] {
+function inlineToLexical(text: string, footnoteId: (key: string) => number | string): LexicalNode[] {
   const nodes: LexicalNode[] = []
   let last = 0
   for (const match of text.matchAll(INLINE)) {

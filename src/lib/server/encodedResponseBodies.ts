@@ -6,8 +6,8 @@ import http from 'node:http'
  * Next answers a cached page (an ISR hit) with `Buffer.byteLength(html)` for Content-Length and
  * `res.end(html)`, handing Node the same string object on every hit; Node then measures and
  * encodes it to UTF-8 on every request — for a page with any “ or ş that is a two-byte string,
- * and re-encoding its ≈ 93 KB was a third of a hit's CPU (0.97 → 0.65 ms of Node CPU per hit,
- * cached pages 1,100 → 1,620–1,690 req/s in `npm run bench`). Lookups by the same string object are cheap (V8 compares
+ * and re-encoding a whole page on every hit was a large share of a hit's CPU (figures in README,
+ * Performance). Lookups by the same string object are cheap (V8 compares
  * identity before contents), so a hit costs a Map lookup; a body seen once is encoded once
  * for both its length and its bytes.
  */

@@ -53,7 +53,7 @@ const asCategory = (value: unknown): Category | null =>
 const asAuthors = (value: unknown): Author[] =>
   Array.isArray(value) ? value.filter((a): a is Author => !!a && typeof a === 'object' && 'name' in a) : []
 
-export function toPostCard(post: Post): PostCard {
+function toPostCard(post: Post): PostCard {
   const category = asCategory(post.category)
   return {
     authors: asAuthors(post.authors).map((author) => ({ name: author.name, slug: author.slug ?? '' })),
@@ -81,7 +81,7 @@ export const cardSelect = {
   updatedAt: true,
 } as const
 
-export const cardPopulate = {
+const cardPopulate = {
   authors: { name: true, slug: true },
   categories: { name: true, slug: true },
 } as const

@@ -8,7 +8,7 @@ import { payloadSecret } from '../secret'
 import { absoluteUrl, hasConfiguredSiteUrl } from './siteSettings'
 
 /** Route handler that turns draft mode on (see src/app/(frontend)/api/preview/route.ts). */
-export const PREVIEW_ROUTE = '/api/preview'
+const PREVIEW_ROUTE = '/api/preview'
 export const EXIT_PREVIEW_ROUTE = '/api/exit-preview'
 
 /**

@@ -42,7 +42,7 @@ function shareImage(image: unknown): { alt: string; height?: number; url: string
   }
 }
 
-export function postDescription(data: PostPageData): string {
+function postDescription(data: PostPageData): string {
   return postExcerpt(data.post)
 }
 

@@ -29,8 +29,8 @@ export function lexicalToPlainText(state: unknown): string {
 
 // ——— reading time ———
 // The `reading-time` package's word count, ported to char codes: the package tests every
-// character against range lists with `Array.some` and `String.includes`, ≈ 1.5 ms for a
-// 1,500-word article on every render of a post page. test/unit/site.test.ts checks that both
+// character against range lists with `Array.some` and `String.includes`, a noticeable cost on
+// every render of a post page. test/unit/site.test.ts checks that both
 // count the same words.
 
 /** ' ', '\n', '\r', '\t': the package's default word bounds. */

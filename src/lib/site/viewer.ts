@@ -20,7 +20,7 @@ export function mayCarryCredentials(requestHeaders: Headers, payload: Pick<Paylo
  * Whether the request comes from a signed-in editor (Payload session cookie or API token).
  * Only called in draft mode, so published pages stay static. Without credentials it answers
  * at once: `payload.auth` would also work out the anonymous visitor's permissions for every
- * collection (≈ 1 ms per draft-mode render).
+ * collection on every draft-mode render.
  */
 export async function isStaffViewer(requestHeaders?: Headers): Promise<boolean> {
   try {

@@ -9,7 +9,7 @@ interface UserWithRoles {
 }
 
 /** The signed-in user's roles; none for anonymous requests or other auth collections. */
-export const rolesOf = (user: PayloadRequest['user']): string[] =>
+const rolesOf = (user: PayloadRequest['user']): string[] =>
   ((user as UserWithRoles | null)?.roles ?? []).filter(Boolean)
 
 export const hasRole = (user: PayloadRequest['user'], ...roles: Role[]): boolean =>

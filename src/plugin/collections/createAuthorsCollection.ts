@@ -8,7 +8,7 @@ import { slugField } from '../fields/slug'
 import { assignSlugHook } from '../hooks/assignSlug'
 import { revalidateDeletedRelatedHook, revalidateRelatedHook } from '../hooks/revalidateRelated'
 
-export const authorFields = (options: ResolvedPolicyPostsOptions): Field[] => [
+const authorFields = (options: ResolvedPolicyPostsOptions): Field[] => [
   { name: 'name', type: 'text', maxLength: 200, required: true },
   slugField({ from: 'name' }),
   {

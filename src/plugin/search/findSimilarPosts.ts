@@ -27,7 +27,7 @@ export interface FindSimilarPostsArgs {
 }
 
 /** How the query is built and how the ranking blends text, category and recency (see `similarPostsQuery`). */
-export const SIMILARITY_WEIGHTS = {
+const SIMILARITY_WEIGHTS = {
   /**
    * The source's lexemes considered for the query (best by tf × idf from the term statistics);
    * the rare ones among them are recounted through the GIN index, so this is kept small.
@@ -81,7 +81,7 @@ export interface SimilarSource {
 
 /**
  * The source post's language, category, translation group and manual picks in one query
- * (Payload's `findByID` took ≈ 1 ms, a tenth of the whole call at 100k posts).
+ * (Payload's `findByID` costs a large share of the whole call; see README, Performance).
  */
 async function sourceOf(payload: Payload, postId: number | string, req?: Partial<PayloadRequest>): Promise<SimilarSource | null> {
   const { posts, rels } = searchTables(payload, getPolicyPostsOptions(payload))
@@ -238,14 +238,14 @@ export function similarPostsQuery(
 }
 
 /** Runs `similarPostsQuery`: `[{ id, score }]`, best first. */
-export async function rankedSimilarIds(
+async function rankedSimilarIds(
   payload: Payload,
   source: SimilarSource,
   { exclude = [], limit, req }: { exclude?: (number | string)[]; limit: number; req?: Partial<PayloadRequest> },
 ): Promise<{ id: number | string; score: number }[]> {
   if (limit <= 0) return []
   // Planned per call, not prepared: a generic plan of this query (what a prepared statement
-  // switches to after five runs) was 12× slower on a 1,000-post archive.
+  // switches to after five runs) ignores the query's rare terms and runs far slower.
   const db = await queryRunner(payload, req)
   const result = await db.execute(similarPostsQuery(payload, source, { exclude, limit }))
   return result.rows.map((row) => ({ id: row.id as number | string, score: Number(row.score) }))

@@ -51,7 +51,7 @@ const HOOK_MARK = Symbol.for('payload-policy-posts.searchSchemaHook')
  * contain each lexeme (`df`; the row with lexeme '' holds the number of posts), the statistics
  * similar posts weigh words with (see termStatistics.ts).
  */
-export function searchSchemaHook(incoming: PolicyPostsOptions | ResolvedPolicyPostsOptions = {}): PostgresSchemaHook {
+function searchSchemaHook(incoming: PolicyPostsOptions | ResolvedPolicyPostsOptions = {}): PostgresSchemaHook {
   const options = 'defaultLanguage' in incoming ? incoming : resolveOptions(incoming)
   const hook: PostgresSchemaHook = ({ adapter, schema }) => {
     const pg = adapter as unknown as SchemaAdapterLike

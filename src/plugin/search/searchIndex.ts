@@ -96,8 +96,8 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
     total += count
     if (count < batchSize) break
   }
-  // Word statistics for similar posts only when stale (a rebuild reads every vector: 11 s at
-  // 100k posts), planner statistics when vectors changed.
+  // Word statistics for similar posts only when stale (a rebuild reads every vector), planner
+  // statistics when vectors changed.
   const { fts, terms } = searchTables(payload, options)
   const db = await queryRunner(payload)
   if (await refreshTermStatisticsIfStale(payload)) await db.execute(sql`analyze ${terms}`)

@@ -41,7 +41,7 @@ async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
 }
 
 /** The panel's view of a post's translation group. */
-export async function translationPanelData(
+async function translationPanelData(
   req: PayloadRequest,
   options: ResolvedPolicyPostsOptions,
   id: ID,

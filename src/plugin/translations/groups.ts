@@ -10,7 +10,7 @@ import { groupMembers } from './shared'
 import { writePostMeta } from './writePostMeta'
 
 /** The label a group should show: its default-language version's title, else its first version's. */
-export function groupLabelFor(options: ResolvedPolicyPostsOptions, members: PostLike[]): null | string {
+function groupLabelFor(options: ResolvedPolicyPostsOptions, members: PostLike[]): null | string {
   const order = options.languages.map((language) => language.code)
   const rank = (post: PostLike) => {
     const index = order.indexOf(post.language ?? '')

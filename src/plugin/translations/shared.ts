@@ -16,8 +16,6 @@ export type { ID }
 /** The values a post carries for translation bookkeeping. */
 export type TranslationStatus = 'outdated' | 'source' | 'up-to-date'
 
-export const TRANSLATION_STATUSES: readonly TranslationStatus[] = ['source', 'up-to-date', 'outdated']
-
 /** The fields of a post this module reads (any post document satisfies it). */
 export interface PostLike {
   _status?: null | string

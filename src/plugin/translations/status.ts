@@ -33,7 +33,7 @@ const time = (value: null | string | undefined): number => (value ? new Date(val
  * The source as readers see it: its published row, or its latest draft while it has never
  * been published. Outdated detection compares translations against this.
  */
-export async function sourceReference(
+async function sourceReference(
   req: PayloadRequest,
   options: ResolvedPolicyPostsOptions,
   sourceId: ID,
@@ -95,7 +95,7 @@ export async function computeTranslationStatus(
 }
 
 /** Posts recorded as translated from `sourceId`, each as its latest version. */
-export async function translationsOf(
+async function translationsOf(
   req: PayloadRequest,
   options: ResolvedPolicyPostsOptions,
   sourceId: ID,

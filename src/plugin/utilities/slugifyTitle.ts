@@ -22,7 +22,7 @@ const turkishReplacements: [string, string][] = [
 ]
 
 /** Maximum slug length; longer titles are cut at a word boundary. */
-export const MAX_SLUG_LENGTH = 96
+const MAX_SLUG_LENGTH = 96
 
 /** A URL slug from a title, Turkish-aware (ç→c, ğ→g, ı→i, İ→i, ö→o, ş→s, ü→u). */
 export function slugifyTitle(title: string): string {
@@ -32,6 +32,3 @@ export function slugifyTitle(title: string): string {
   const lastDash = cut.lastIndexOf('-')
   return lastDash > 20 ? cut.slice(0, lastDash) : cut
 }
-
-/** Lowercase letters, digits and single dashes; what the site's routes accept. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

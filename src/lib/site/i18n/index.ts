@@ -6,7 +6,7 @@ export type { ShareNetwork, UiStringOverrides, UiStrings } from './types'
 export { en, tr }
 
 /** Languages with a built-in table; any other language starts from English. */
-export const builtInStrings: Readonly<Record<string, UiStrings>> = { en, tr }
+const builtInStrings: Readonly<Record<string, UiStrings>> = { en, tr }
 
 /** 'tr-TR' / 'TR' / ' tr ' → 'tr', so region tags reuse the base language's table. */
 export function baseLanguage(lang: string): string {

@@ -83,7 +83,7 @@ class EndnoteNumberingStore {
 
 const stores = new WeakMap<LexicalEditor, EndnoteNumberingStore>()
 
-export function getEndnoteNumberingStore(editor: LexicalEditor): EndnoteNumberingStore {
+function getEndnoteNumberingStore(editor: LexicalEditor): EndnoteNumberingStore {
   let store = stores.get(editor)
   if (!store) {
     store = new EndnoteNumberingStore(editor)

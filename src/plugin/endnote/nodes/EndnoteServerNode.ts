@@ -38,7 +38,7 @@ export type SerializedEndnoteNode = Spread<
 export const ENDNOTE_NODE_TYPE = 'endnote' as const
 
 /** DOM attribute carrying the footnote id; used by exportDOM/importDOM so copy/paste keeps references. */
-export const ENDNOTE_DOM_ATTRIBUTE = 'data-lexical-endnote'
+const ENDNOTE_DOM_ATTRIBUTE = 'data-lexical-endnote'
 
 /**
  * Payload for INSERT_ENDNOTE_COMMAND: insert a reference to this footnote at the selection.
@@ -64,7 +64,7 @@ export function normalizeFootnoteID(value: unknown): ID | null {
 }
 
 /** Builds the DOM → node conversion for a given node class (server or client). */
-export function endnoteDOMConversion(
+function endnoteDOMConversion(
   Klass: new (footnote: ID) => EndnoteServerNode,
 ): (domNode: HTMLElement) => DOMConversionOutput | null {
   return (domNode) => {

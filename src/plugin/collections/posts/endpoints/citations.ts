@@ -7,8 +7,8 @@ import { hasRole } from '../../../access/roles'
 import { toBibtex, toCslJson } from '../../../endnote/exportCitations'
 import { badRequest, idParam, notFound } from './params'
 
-export const CSL_JSON_TYPE = 'application/vnd.citationstyles.csl+json'
-export const BIBTEX_TYPE = 'application/x-bibtex'
+const CSL_JSON_TYPE = 'application/vnd.citationstyles.csl+json'
+const BIBTEX_TYPE = 'application/x-bibtex'
 
 const FORMATS = ['csl', 'bibtex', 'biblatex'] as const
 type Format = (typeof FORMATS)[number]

@@ -12,7 +12,7 @@ import { importDocx } from '../../../import/importDocx'
 import { badRequest } from './params'
 
 /** Longest article text accepted (characters). */
-export const MAX_IMPORT_LENGTH = 1_000_000
+const MAX_IMPORT_LENGTH = 1_000_000
 
 const truthy = (value: unknown): boolean => value === true || value === 'true'
 
