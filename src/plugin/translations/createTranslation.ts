@@ -2,13 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { NotFound } from 'payload'
 
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
-import { assertCanEdit } from './errors'
+import { assertCanEdit, duplicateVersionError } from './errors'
 import { ensureGroup, refreshGroupLabel } from './groups'
-import { duplicateVersionError, languageHolder, loadPost, requestFor } from './shared'
+import { languageHolder, loadPost } from './members'
+import { requestFor } from './requestFor'
 import { inTransaction } from './transaction'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 

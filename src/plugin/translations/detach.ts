@@ -1,11 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID } from './shared'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
 import { deleteGroupIfEmpty } from './groups'
-import { groupMembers } from './shared'
+import { groupMembers } from './members'
 import { writePostMeta } from './writePostMeta'
 
 /**

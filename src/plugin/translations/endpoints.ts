@@ -4,7 +4,8 @@ import { addDataAndFileToRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 import type { TranslationPanelData, TranslationPanelRow } from './panelTypes'
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { canEditLanguage } from '../access/canEditLanguage'
 import { canPublish } from '../access/canPublish'
@@ -15,7 +16,7 @@ import { createTranslation } from './createTranslation'
 import { forbidden } from './errors'
 import { linkTranslation } from './linkTranslation'
 import { markTranslationUpToDate } from './markUpToDate'
-import { groupMembers, loadPost } from './shared'
+import { groupMembers, loadPost } from './members'
 import { unlinkTranslation } from './unlinkTranslation'
 
 function requireStaff(req: PayloadRequest): void {

@@ -3,8 +3,11 @@ import type { PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
+import type { PostLike } from './types'
 
 import { canEditLanguage } from '../access/canEditLanguage'
+import { errorChain } from '../utilities/errorChain'
+import { fieldError } from '../utilities/fieldError'
 import { languageLabel } from '../utilities/languageLabel'
 
 /**
@@ -28,4 +31,31 @@ export function assertCanEdit(
   if (canEditLanguage(req.user, language)) return
   if (!req.user) throw forbidden('You must be logged in to manage translations.')
   throw forbidden(`You may not edit ${languageLabel(options, language)} posts.`)
+}
+
+/** "This piece already has a Türkçe version: <title>" as a 400 naming `translationGroup`. */
+export function duplicateVersionError(
+  options: ResolvedPolicyPostsOptions,
+  language: null | string | undefined,
+  holder: null | Pick<PostLike, 'title'> | undefined,
+  req?: PayloadRequest,
+) {
+  const title = holder?.title ? `: ${holder.title}` : '.'
+  return fieldError(
+    options.slugs.posts,
+    'translationGroup',
+    `This piece already has a ${languageLabel(options, language)} version${title}`,
+    req,
+  )
+}
+
+/** The unique (translationGroup, language) index refused a write. */
+export function isGroupLanguageConflict(error: unknown): boolean {
+  return errorChain(error).some((link) => {
+    const candidate = link as { code?: string; constraint?: string; data?: { errors?: { path?: string }[] }; detail?: string }
+    if (candidate.data?.errors?.some((entry) => /translation_?group/i.test(entry.path ?? '') && /language/i.test(entry.path ?? ''))) {
+      return true
+    }
+    return candidate.code === '23505' && /translation_?group/i.test(`${candidate.constraint ?? ''} ${candidate.detail ?? ''}`)
+  })
 }

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'

@@ -3,10 +3,11 @@ import type { PayloadRequest } from 'payload'
 import { NotFound } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
-import { groupMembers } from './shared'
+import { groupMembers } from './members'
 import { writePostMeta } from './writePostMeta'
 
 /** The label a group should show: its default-language version's title, else its first version's. */

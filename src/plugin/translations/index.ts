@@ -9,6 +9,6 @@ export {
 export { linkTranslation, type LinkTranslationArgs, type LinkTranslationResult } from './linkTranslation'
 export { markTranslationUpToDate, type MarkUpToDateArgs } from './markUpToDate'
 export type { TranslationPanelData, TranslationPanelRow } from './panelTypes'
-export type { TranslationStatus } from './shared'
+export type { TranslationStatus } from './types'
 export { computeTranslationStatus, contentFingerprint } from './status'
 export { unlinkTranslation, type UnlinkTranslationArgs } from './unlinkTranslation'

@@ -2,12 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { NotFound } from 'payload'
 
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { fieldError } from '../utilities/fieldError'
 import { relationId } from '../utilities/relationId'
 import { assertCanEdit } from './errors'
-import { loadPost, requestFor } from './shared'
+import { loadPost } from './members'
+import { requestFor } from './requestFor'
 import { computeTranslationStatus } from './status'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'

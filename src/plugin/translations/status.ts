@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID, PostLike, TranslationStatus } from './shared'
+import type { PostLike, TranslationStatus } from './types'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
 import { writePostMeta } from './writePostMeta'

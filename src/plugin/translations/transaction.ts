@@ -3,9 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID } from './shared'
+import type { ID } from '../utilities/id'
 
-import { duplicateVersionError, isGroupLanguageConflict, languageHolder } from './shared'
+import { duplicateVersionError, isGroupLanguageConflict } from './errors'
+import { languageHolder } from './members'
 
 /**
  * Runs `work` in the request's transaction (starting one when the request has none), so a

@@ -2,13 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { NotFound } from 'payload'
 
-import type { ID, PostLike } from './shared'
+import type { PostLike } from './types'
+import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
 import { afterLeavingGroup } from './detach'
 import { assertCanEdit } from './errors'
 import { notifyPostsChanged } from '../hooks/notifyPostsChanged'
-import { loadPost, requestFor } from './shared'
+import { loadPost } from './members'
+import { requestFor } from './requestFor'
 import { inTransaction } from './transaction'
 import { writePostMeta } from './writePostMeta'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'

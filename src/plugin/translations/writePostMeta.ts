@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID, TranslationStatus } from './shared'
+import type { TranslationStatus } from './types'
+import type { ID } from '../utilities/id'
 
 import { syncGroupLanguages } from './groupLanguages'
 

@@ -4,12 +4,8 @@ import { createLocalReq, formatErrors } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import {
-  duplicateVersionError,
-  isGroupLanguageConflict,
-  languageHolder,
-  loadPost,
-} from '../../../translations/shared'
+import { duplicateVersionError, isGroupLanguageConflict } from '../../../translations/errors'
+import { languageHolder, loadPost } from '../../../translations/members'
 import { relationId } from '../../../utilities/relationId'
 
 /**

@@ -2,7 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../../../options'
 
-import { duplicateVersionError, languageHolder, loadPost } from '../../../translations/shared'
+import { duplicateVersionError } from '../../../translations/errors'
+import { languageHolder, loadPost } from '../../../translations/members'
 import { fieldError } from '../../../utilities/fieldError'
 import { relationId } from '../../../utilities/relationId'
 

@@ -1,57 +1,10 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
-
-import { createLocalReq } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-
-import { errorChain } from '../utilities/errorChain'
-import { fieldError } from '../utilities/fieldError'
-import { languageLabel } from '../utilities/languageLabel'
-import { relationId } from '../utilities/relationId'
-
 import type { ID } from '../utilities/id'
+import type { PostLike } from './types'
 
-export type { ID }
-
-/** The values a post carries for translation bookkeeping. */
-export type TranslationStatus = 'outdated' | 'source' | 'up-to-date'
-
-/** The fields of a post this module reads (any post document satisfies it). */
-export interface PostLike {
-  _status?: null | string
-  content?: unknown
-  highlights?: null | { text?: null | string }[]
-  id: ID
-  language?: null | string
-  slug?: null | string
-  sourceUpdatedAt?: null | string
-  title?: null | string
-  translatedFrom?: unknown
-  translationGroup?: unknown
-  translationStatus?: null | string
-  updatedAt?: null | string
-}
-
-/** The request to run under: the caller's, or a fresh Local API request. */
-export async function requestFor(payload: Payload, req?: PayloadRequest): Promise<PayloadRequest> {
-  return req ?? (await createLocalReq({}, payload))
-}
-
-/** "This piece already has a Türkçe version: <title>" as a 400 naming `translationGroup`. */
-export function duplicateVersionError(
-  options: ResolvedPolicyPostsOptions,
-  language: null | string | undefined,
-  holder: null | Pick<PostLike, 'title'> | undefined,
-  req?: PayloadRequest,
-) {
-  const title = holder?.title ? `: ${holder.title}` : '.'
-  return fieldError(
-    options.slugs.posts,
-    'translationGroup',
-    `This piece already has a ${languageLabel(options, language)} version${title}`,
-    req,
-  )
-}
+import { relationId } from '../utilities/relationId'
 
 const SELECT = {
   _status: true,
@@ -126,15 +79,4 @@ export async function loadPost(req: PayloadRequest, options: ResolvedPolicyPosts
     req,
   })
   return (doc ?? undefined) as PostLike | undefined
-}
-
-/** The unique (translationGroup, language) index refused a write. */
-export function isGroupLanguageConflict(error: unknown): boolean {
-  return errorChain(error).some((link) => {
-    const candidate = link as { code?: string; constraint?: string; data?: { errors?: { path?: string }[] }; detail?: string }
-    if (candidate.data?.errors?.some((entry) => /translation_?group/i.test(entry.path ?? '') && /language/i.test(entry.path ?? ''))) {
-      return true
-    }
-    return candidate.code === '23505' && /translation_?group/i.test(`${candidate.constraint ?? ''} ${candidate.detail ?? ''}`)
-  })
 }
