@@ -61,6 +61,7 @@ async function api<T = any>(method: string, pathname: string, body?: unknown): P
 
 const paragraph = (...children: object[]) => ({ children, direction: 'ltr', format: '', indent: 0, type: 'paragraph', version: 1 })
 const text = (value: string) => ({ detail: 0, format: 0, mode: 'normal', style: '', text: value, type: 'text', version: 1 })
+const publish = (data: Record<string, unknown>) => api('POST', '/posts', { _status: 'published', ...data })
 const body = (...children: object[]) => ({ root: { children, direction: 'ltr', format: '', indent: 0, type: 'root', version: 1 } })
 
 beforeAll(async () => {
@@ -174,8 +175,7 @@ describe('the packed plugin in a host Payload project', () => {
     const authors = await api('GET', '/authors?limit=1')
     const authorId = authors.body.docs[0].id
 
-    const post = await api('POST', '/posts', {
-      _status: 'published',
+    const post = await publish({
       authors: [authorId],
       content: body(paragraph(text('Caspian pipelines and Azerbaijan gas routes reshape regional energy security.'), { footnote: footnoteId, type: 'endnote', version: 1 })),
       language: 'en',
@@ -185,23 +185,20 @@ describe('the packed plugin in a host Payload project', () => {
     expect(post.body.doc.slug).toBe('caspian-gas-routes-and-regional-energy-security')
     expect(post.body.doc.endnotes).toMatchObject([{ footnote: { id: footnoteId }, label: 'i', number: 1 }])
 
-    const similar = await api('POST', '/posts', {
-      _status: 'published',
+    const similar = await publish({
       content: body(paragraph(text('Azerbaijan gas routes across the Caspian and energy security in the region.'))),
       language: 'en',
       title: 'Energy security along Caspian gas routes',
     })
     expect(similar.status, similar.text).toBe(201)
-    const unrelated = await api('POST', '/posts', {
-      _status: 'published',
+    const unrelated = await publish({
       content: body(paragraph(text('Museum budgets and theatre audiences after the festival season.'))),
       language: 'en',
       title: 'Theatre audiences after the festival',
     })
     expect(unrelated.status, unrelated.text).toBe(201)
 
-    const german = await api('POST', '/posts', {
-      _status: 'published',
+    const german = await publish({
       content: body(paragraph(text('Kaspische Gasrouten und regionale Energiesicherheit.'), { footnote: footnoteId, type: 'endnote', version: 1 })),
       language: 'de',
       title: 'Kaspische Gasrouten und Energiesicherheit',

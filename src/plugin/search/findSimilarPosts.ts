@@ -5,6 +5,7 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { queryRunner, searchTables } from './db'
+import { publishedPostsInOrder } from './publishedPostsInOrder'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 type Post = DataFromCollectionSlug<'posts'>
@@ -295,21 +296,5 @@ export async function findSimilarPosts(
   const chosen = picks.slice(0, count)
   const ranked = await rankedSimilarIds(payload, source, { exclude: chosen, limit: count - chosen.length, req })
   const ids = [...chosen, ...ranked.map((row) => row.id)]
-  if (ids.length === 0) return []
-
-  const docs = await payload.find({
-    collection: slugs.posts as 'posts',
-    depth,
-    draft: false,
-    limit: ids.length,
-    locale,
-    overrideAccess: overrideAccess ?? !req?.user,
-    pagination: false,
-    populate,
-    req,
-    select,
-    where: { and: [...baseWhere, { id: { in: ids } }] },
-  })
-  const byId = new Map(docs.docs.map((doc) => [String(doc.id), doc as Post]))
-  return ids.map((id) => byId.get(String(id))).filter((doc): doc is Post => doc !== undefined)
+  return publishedPostsInOrder(payload, slugs.posts, ids, { depth, locale, overrideAccess, populate, req, select, where: baseWhere })
 }

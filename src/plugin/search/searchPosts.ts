@@ -7,6 +7,7 @@ import { foldQuery } from './accentFolding'
 import type { QueryRunner } from './db'
 
 import { accentFolding, availableConfigs, queryRunner, searchTables } from './db'
+import { publishedPostsInOrder } from './publishedPostsInOrder'
 import { turkicQueryVariants, usesTurkicCase } from './textSearch'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
@@ -161,23 +162,7 @@ export async function searchPosts(
   const ids = result.rows.map((row) => row.id as number | string)
   const ranks = Object.fromEntries(result.rows.map((row) => [String(row.id), Number(row.rank)]))
 
-  let docs: Post[] = []
-  if (ids.length > 0) {
-    const found = await payload.find({
-      collection: options.slugs.posts as 'posts',
-      depth,
-      draft: false,
-      limit: ids.length,
-      locale,
-      overrideAccess: overrideAccess ?? !req?.user,
-      pagination: false,
-      req,
-      select,
-      where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
-    })
-    const byId = new Map(found.docs.map((doc) => [String(doc.id), doc as Post]))
-    docs = ids.map((id) => byId.get(String(id))).filter((doc): doc is Post => doc !== undefined)
-  }
+  const docs = await publishedPostsInOrder(payload, options.slugs.posts, ids, { depth, locale, overrideAccess, req, select })
   const totalPages = Math.ceil(totalDocs / perPage)
   return {
     docs,

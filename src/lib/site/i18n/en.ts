@@ -1,21 +1,15 @@
-import type { ShareNetwork, UiStrings } from './types'
+import type { UiStrings } from './types'
 
-// Brand names are not translated; only the e-mail label is.
-const networkNames: Record<ShareNetwork, string> = {
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  email: 'e-mail',
-}
+import { networkNames } from './networks'
+
+const names = networkNames('e-mail')
 
 export const en: UiStrings = {
   alsoAvailableIn: 'This post is also available in:',
   similarPosts: 'Similar Posts',
   share: 'Share',
   shareOn: (network) =>
-    network === 'email' ? 'Share by e-mail' : `Share on ${networkNames[network] ?? network}`,
+    network === 'email' ? 'Share by e-mail' : `Share on ${names[network] ?? network}`,
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
   emailSubject: (title) => `Worth reading: ${title}`,

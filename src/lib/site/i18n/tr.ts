@@ -1,13 +1,8 @@
-import type { ShareNetwork, UiStrings } from './types'
+import type { UiStrings } from './types'
 
-const networkNames: Record<ShareNetwork, string> = {
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  email: 'e-posta',
-}
+import { networkNames } from './networks'
+
+const names = networkNames('e-posta')
 
 export const tr: UiStrings = {
   alsoAvailableIn: 'Bu yazı şu dilde de mevcuttur:',
@@ -15,7 +10,7 @@ export const tr: UiStrings = {
   share: 'Paylaş',
   // "Paylaş: X" sidesteps Turkish case suffixes ("X'te", "Facebook'ta", "LinkedIn'de").
   shareOn: (network) =>
-    network === 'email' ? 'E-posta ile paylaş' : `Paylaş: ${networkNames[network] ?? network}`,
+    network === 'email' ? 'E-posta ile paylaş' : `Paylaş: ${names[network] ?? network}`,
   copyLink: 'Bağlantıyı kopyala',
   linkCopied: 'Bağlantı kopyalandı',
   emailSubject: (title) => `Okumaya değer: ${title}`,
