@@ -16,6 +16,12 @@ const fixture = path.join(root, 'test/fixtures/host-app')
 const work = path.join(root, '.data', `host-app-${inject('runId')}`)
 const host = path.join(work, 'host')
 
+interface ImportMapReport {
+  entries: { error: null | string; exported: boolean | null; name: string; resolved: null | string; specifier: string }[]
+  pluginImports: { resolves: boolean; specifier: string }[]
+}
+
+let report: ImportMapReport
 let tarball = ''
 let tarballFiles: string[] = []
 let databaseName = ''
@@ -83,6 +89,13 @@ beforeAll(async () => {
     env: { ...process.env, NODE_OPTIONS: '--no-deprecation', PAYLOAD_CONFIG_PATH: 'payload.config.ts' },
   })
 
+  // Read right after generation, as Next.js would when it builds the admin.
+  const { stdout: checked } = await run(process.execPath, ['--import', 'tsx', 'checkImportMap.ts'], {
+    cwd: host,
+    env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+  })
+  report = JSON.parse(checked.trim().split('\n').pop()!) as ImportMapReport
+
   databaseName = testDatabaseName('host_app')
   const serverUrl = inject('serverUrl')
   await dropDatabase(serverUrl, databaseName)
@@ -121,12 +134,13 @@ describe('the packed plugin in a host Payload project', () => {
     expect(fs.readFileSync(path.join(host, 'node_modules/payload-policy-posts/dist/client.js'), 'utf8')).toMatch(/^['"]use client['"]/)
   })
 
-  it('resolves every import-map path the plugin registers, and every package the plugin imports', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'checkImportMap.ts'], { cwd: host, env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } })
-    const report = JSON.parse(stdout.trim().split('\n').pop()!) as {
-      entries: { error: null | string; exported: boolean | null; name: string; resolved: null | string; specifier: string }[]
-      pluginImports: { resolves: boolean; specifier: string }[]
-    }
+  it('type-checks the host against the package\'s declarations', async () => {
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
+    const result = await run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: host }).catch((error: { stdout?: string }) => error)
+    expect((result as { stdout?: string }).stdout ?? '').toBe('')
+  })
+
+  it('resolves every import-map path the plugin registers, and every package the plugin imports', () => {
     const ours = report.entries.filter((entry) => entry.specifier.startsWith('payload-policy-posts'))
     expect(ours.map((entry) => `${entry.specifier}#${entry.name}`).sort()).toEqual(
       [
