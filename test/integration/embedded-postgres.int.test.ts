@@ -108,7 +108,9 @@ describe.runIf(process.getuid?.() === 0)('embedded PostgreSQL as root under a di
     const runScript = path.resolve(import.meta.dirname, '../../src/lib/run.ts')
     const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: String(await freePort()) }
     delete env.DATABASE_URL
-    const result = spawnSync(tsx, [runScript, 'seed'], { cwd: privateDir, encoding: 'utf8', env, timeout: 60_000 })
+    // Outside the project tsx finds no tsconfig, so it is named: its paths map the package name to src/plugin.
+    const tsconfig = path.resolve(import.meta.dirname, '../../tsconfig.json')
+    const result = spawnSync(tsx, ['--tsconfig', tsconfig, runScript, 'seed'], { cwd: privateDir, encoding: 'utf8', env, timeout: 60_000 })
     expect(result.status).toBe(1)
     expect(result.stderr.trim()).toBe(expected)
     expect(result.stdout).not.toMatch(/Database:|Seeded/)

@@ -144,10 +144,13 @@ describe('the packed plugin in a host Payload project', () => {
     const ours = report.entries.filter((entry) => entry.specifier.startsWith('payload-policy-posts'))
     expect(ours.map((entry) => `${entry.specifier}#${entry.name}`).sort()).toEqual(
       [
+        'payload-policy-posts/client#CompareView',
         'payload-policy-posts/client#EditorPublishButton',
         'payload-policy-posts/client#EditorUnpublishButton',
         'payload-policy-posts/client#EndnoteFeatureClient',
         'payload-policy-posts/client#ImportArticleButton',
+        'payload-policy-posts/client#TranslationDashboard',
+        'payload-policy-posts/client#TranslationDashboardLink',
         'payload-policy-posts/client#TranslationsPanel',
       ],
     )

@@ -8,7 +8,7 @@ import type { FullPost } from '../xliff/postData'
 import type { CompareData, CompareRow } from './types'
 
 import { canEditLanguage } from '../access/canEditLanguage'
-import { groupMembers, loadPost } from '../translations/shared'
+import { groupMembers, loadPost } from '../translations/members'
 import { relationId } from '../utilities/relationId'
 import { plainText } from '../xliff/inline'
 import { sourceAsTranslated, unitsOf } from '../xliff/postData'

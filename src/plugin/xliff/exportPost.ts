@@ -7,7 +7,7 @@ import type { ID, XliffVersion } from './types'
 import type { FullPost } from './postData'
 
 import { assertCanEdit } from '../translations/errors'
-import { languageHolder, loadPost } from '../translations/shared'
+import { languageHolder, loadPost } from '../translations/members'
 import { relationId } from '../utilities/relationId'
 import { sourceAsTranslated, unitsOf } from './postData'
 import { prefillTargets } from './prefill'

@@ -8,7 +8,7 @@ import type { ID, Inline, Unit } from './types'
 
 import { createTranslation } from '../translations/createTranslation'
 import { assertCanEdit } from '../translations/errors'
-import { languageHolder, loadPost } from '../translations/shared'
+import { languageHolder, loadPost } from '../translations/members'
 import { computeTranslationStatus } from '../translations/status'
 import { inTransaction } from '../translations/transaction'
 import { writePostMeta } from '../translations/writePostMeta'

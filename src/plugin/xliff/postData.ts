@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { PostLike } from '../translations/shared'
+import type { PostLike } from '../translations/types'
 import type { TranslatablePost } from './segments'
 import type { ID, Unit } from './types'
 
