@@ -4,8 +4,7 @@ import fs from 'node:fs/promises'
 
 import type { CliIO } from './importCli'
 
-import { importCitations } from '../plugin/import/citations/importCitations'
-import { CitationLibraryError } from '../plugin/import/citations/readCitationLibrary'
+import { CitationLibraryError, importCitations } from 'payload-policy-posts'
 
 const defaultIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),

@@ -82,7 +82,11 @@ export { backfillSearchIndex, updateSearchIndex } from './search/searchIndex'
 export { cancelTermStatisticsCheck } from './search/termStatistics'
 export { policyPostsSchemaHooks } from './search/schema'
 export { importArticle, type ImportArticleArgs, type ImportArticleResult } from './import/importArticle'
-export { importDocx, type ImportDocxArgs, type ImportDocxResult } from './import/importDocx'
+export { importDocx, type DocxImportSucceeded, type ImportDocxArgs, type ImportDocxResult } from './import/importDocx'
+export { DocxImportError } from './import/docx/DocxImportError'
+export { sniffFile } from './import/docx/sniffFile'
+export { importCitations } from './import/citations/importCitations'
+export { CitationLibraryError } from './import/citations/readCitationLibrary'
 
 function mergeLocalization(config: Config, options: ResolvedPolicyPostsOptions): Config['localization'] {
   const codes = options.languages.map((language) => language.code)

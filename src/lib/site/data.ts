@@ -187,7 +187,7 @@ export const listAllPublished = cached(
   () => [tags.posts],
 )
 
-/** "Similar Posts" under an article (src/plugin/similar), as cards in the page language. */
+/** "Similar Posts" under an article (the plugin's findSimilarPosts), as cards in the page language. */
 export const getSimilarPosts = cached(
   'similar-posts',
   async (postId: number, lang: string): Promise<PostCard[]> => {
@@ -218,7 +218,7 @@ export const getSimilarPosts = cached(
   (postId) => [tags.posts, tags.post(postId), tags.categories, tags.authors],
 )
 
-/** Full-text search of one language's published posts (src/plugin/search/searchPosts). */
+/** Full-text search of one language's published posts (the plugin's searchPosts). */
 export const searchPosts = cached(
   'search-posts',
   async (lang: string, q: string, page: number): Promise<PostList> => {

@@ -7,7 +7,7 @@ import type { ImportRefused, ImportSucceeded } from './importArticle'
 import type { DocxArticle } from './docx/types'
 import type { ParsedCitation, ParseProblem } from './types'
 
-import { pluginOptionsOf } from '../similar/db'
+import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 import { rootNode } from '../utilities/lexicalBuilders'
 import { blocksToLexical } from './docx/blocksToLexical'
 import { DocxImportError } from './docx/DocxImportError'
@@ -108,7 +108,7 @@ function bodySummary(article: DocxArticle): DocxPreview['body'] {
  * `DocxImportError` before anything is written.
  */
 export async function importDocx(payload: Payload, args: ImportDocxArgs): Promise<ImportDocxResult> {
-  const options = pluginOptionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const { slugs } = options
   const language = args.language
   if (!options.languages.some((candidate) => candidate.code === language)) {

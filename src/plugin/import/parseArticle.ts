@@ -7,7 +7,7 @@ import type { InlineSegment, ParsedArticle, ParsedNote, ParseProblem } from './t
 export { parseCitationLine } from './parseCitationLine'
 export type * from './types'
 
-const MAX_HIGHLIGHTS = 5
+export const MAX_HIGHLIGHTS = 5
 
 /**
  * Parses a plain-text article: title, optional category line, up to five key points,

@@ -4,7 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import type { LibraryFormat } from './readCitationLibrary'
 
-import { pluginOptionsOf } from '../../similar/db'
+import { getPolicyPostsOptions } from '../../utilities/getPolicyPostsOptions'
 import { footnoteResolver } from '../footnoteRecords'
 import { readCitationLibrary } from './readCitationLibrary'
 
@@ -33,7 +33,7 @@ export type ImportCitationsResult = {
  * file that cannot be read; nothing is written then.
  */
 export async function importCitations(payload: Payload, args: ImportCitationsArgs): Promise<ImportCitationsResult> {
-  const { slugs } = pluginOptionsOf(payload)
+  const { slugs } = getPolicyPostsOptions(payload)
   const { entries, format } = await readCitationLibrary(args.text, args.fileName)
   const req = args.req ?? (await createLocalReq({ context: args.context, user: args.user ?? undefined }, payload))
   if (args.req && args.context) Object.assign(req.context, args.context)

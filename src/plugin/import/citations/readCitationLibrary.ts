@@ -7,7 +7,7 @@ import '@citation-js/plugin-ris'
 import type { ParsedCitation } from '../types'
 
 import { isRealDate, toIsoDate } from '../../endnote/dates'
-import { isHttpUrl } from '../../endnote/urls'
+import { isHttpUrl } from '../../utilities/urlSchemes'
 
 export type LibraryFormat = 'bibtex' | 'csl-json' | 'ris'
 
