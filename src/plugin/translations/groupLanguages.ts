@@ -5,12 +5,13 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID } from './shared'
+import type { ID } from '../utilities/id'
 
-import { queryRunner } from '../similar/db'
-import { postsTableName } from '../similar/schema'
+import { queryRunner } from '../search/db'
+import { postsTableName } from '../search/schema'
 import { groupLanguagesTableName } from './groupLanguagesSchema'
-import { duplicateVersionError, isGroupLanguageConflict, languageHolder } from './shared'
+import { duplicateVersionError, isGroupLanguageConflict } from './errors'
+import { languageHolder } from './members'
 
 type DrizzleTable = Record<string, any>
 

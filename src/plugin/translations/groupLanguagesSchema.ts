@@ -4,7 +4,7 @@ import { index, integer, uniqueIndex, varchar } from '@payloadcms/db-postgres/dr
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 
-import { postsTableName } from '../similar/schema'
+import { postsTableName } from '../search/schema'
 
 type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
