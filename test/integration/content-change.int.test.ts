@@ -39,8 +39,8 @@ describe('onContentChange', () => {
     expect(linked.collection).toBe('posts')
     expect(linked.posts).toEqual(
       expect.arrayContaining([
-        { id: en.id, language: 'en', slug: 'black-sea-ports' },
-        { id: tr.id, language: 'tr', slug: 'karadeniz-limanlari' },
+        expect.objectContaining({ id: en.id, language: 'en', slug: 'black-sea-ports' }),
+        expect.objectContaining({ id: tr.id, language: 'tr', slug: 'karadeniz-limanlari' }),
       ]),
     )
     expect(linked.groups).toHaveLength(1)
@@ -58,9 +58,9 @@ describe('onContentChange', () => {
     const renamed = events.find((event) => event.operation === 'update')!
     expect(renamed.posts).toEqual(
       expect.arrayContaining([
-        { id: en.id, language: 'en', slug: 'black-sea-harbours' },
-        { id: en.id, language: 'en', slug: 'black-sea-ports' },
-        { id: tr.id, language: 'tr', slug: 'karadeniz-limanlari' },
+        expect.objectContaining({ id: en.id, language: 'en', slug: 'black-sea-harbours' }),
+        expect.objectContaining({ id: en.id, language: 'en', slug: 'black-sea-ports' }),
+        expect.objectContaining({ id: tr.id, language: 'tr', slug: 'karadeniz-limanlari' }),
       ]),
     )
   })
