@@ -1,7 +1,7 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 
 import { refreshGroupLabel } from '../plugin/translations/groups'
-import { optionsOf } from '../plugin/translations/shared'
+import { getPolicyPostsOptions } from '../plugin/utilities/getPolicyPostsOptions'
 
 /**
  * Data only: translation-group labels used to follow draft titles too. Recompute every label
@@ -9,7 +9,7 @@ import { optionsOf } from '../plugin/translations/shared'
  * to anonymous readers).
  */
 export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
-  const options = optionsOf(payload)
+  const options = getPolicyPostsOptions(payload)
   const groups = await payload.find({
     collection: options.slugs.translations as 'translations',
     depth: 0,

@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
-import type { ID } from './shared'
+import type { ID } from '../utilities/id'
 
 import { canPublish } from '../access/canPublish'
 import { forbidden } from './errors'
