@@ -1,7 +1,6 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 
-import { refreshGroupLabel } from '../plugin/translations/groups'
-import { getPolicyPostsOptions } from '../plugin/utilities/getPolicyPostsOptions'
+import { refreshAllGroupLabels } from 'payload-policy-posts'
 
 /**
  * Data only: translation-group labels used to follow draft titles too. Recompute every label
@@ -9,17 +8,7 @@ import { getPolicyPostsOptions } from '../plugin/utilities/getPolicyPostsOptions
  * to anonymous readers).
  */
 export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
-  const options = getPolicyPostsOptions(payload)
-  const groups = await payload.find({
-    collection: options.slugs.translations as 'translations',
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: {},
-  })
-  for (const group of groups.docs) await refreshGroupLabel(req, options, group.id)
+  await refreshAllGroupLabels(payload, req)
 }
 
 export async function down(_args: MigrateDownArgs): Promise<void> {

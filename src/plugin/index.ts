@@ -76,6 +76,7 @@ export {
   type PublishedVersion,
   type TranslationStatus,
 } from './translations/index'
+export { refreshAllGroupLabels } from './translations/refreshAllGroupLabels'
 export { findSimilarPosts, type FindSimilarPostsArgs } from './search/findSimilarPosts'
 export { searchPosts, type SearchPostsArgs, type SearchPostsResult } from './search/searchPosts'
 export { backfillSearchIndex, updateSearchIndex } from './search/searchIndex'
