@@ -3,11 +3,12 @@ import type { Payload, PayloadRequest, RequestContext, TypedUser } from 'payload
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { LexicalNode } from '../utilities/lexicalBuilders'
-import type { ParsedCitation, ParseProblem } from './types'
+import type { ParseProblem } from './types'
 
 import { endnoteNode, paragraphNode, rootNode, textNode } from '../utilities/lexicalBuilders'
 import { matchCategory, unknownCategoryWarning } from './matchCategory'
 import { parseArticle } from './parseArticle'
+import { footnoteData } from './footnoteRecords'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
 
 export interface ImportArticleArgs {
@@ -49,21 +50,6 @@ const TITLE_MAX = 300
 const HIGHLIGHT_MAX = 500
 
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
-
-// Access dates are calendar days; noon UTC keeps them on the same day in every time zone.
-const asDate = (day: string | undefined): string | undefined => (day ? `${day}T12:00:00.000Z` : undefined)
-
-function footnoteData(citation: ParsedCitation): Record<string, string> {
-  const data: Record<string, string | undefined> = {
-    accessedAt: asDate(citation.accessedAt),
-    citedAuthors: citation.citedAuthors,
-    note: citation.note,
-    outlet: citation.outlet,
-    title: citation.title,
-    url: citation.url,
-  }
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>
-}
 
 /**
  * Imports a plain-text article as a DRAFT post in `language`, in one transaction: the
