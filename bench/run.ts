@@ -19,6 +19,7 @@ import type { EditorResult, ImportResult } from './lib/editor'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
+import { ensureUnaccent } from '../src/plugin/search/accentFolding'
 import { refreshTermStatisticsIfStale } from '../src/plugin/search/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
 import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, warmCaches, writeMarker } from './lib/database'
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
       await drizzle.execute('drop schema if exists public cascade')
       await drizzle.execute('create schema public')
       if (!(await pushSchema(payload))) throw new Error('schema push refused on an empty database')
+      // The dropped schema held the unaccent extension, which search folds accents with.
+      await ensureUnaccent(drizzle as never)
       const t0 = Date.now()
       const generated = await generateCorpus(payload, { log, posts, seed })
       const editorUser = await ensureEditor(payload)
