@@ -32,6 +32,8 @@ export type MatchOptions = {
   doi?: string
   /** Match by title alone when an outlet is missing on either side (citation libraries). */
   titleAlone?: boolean
+  /** Reuse only a record with the same URL, never one matched by title (plain-text articles). */
+  urlOnly?: boolean
 }
 
 export type FootnoteResolver = {
@@ -76,7 +78,7 @@ export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAcce
       const [byUrl] = await find({ url: { equals: citation.url } })
       if (byUrl) return byUrl.id
     }
-    if (citation.title && (titleKey || match.titleAlone)) {
+    if (citation.title && !match.urlOnly && (titleKey || match.titleAlone)) {
       // `like` requires every word (ILIKE each), which narrows the candidates whatever the quotes
       // and punctuation; the normalised comparison decides.
       const words = citation.title.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1).join(' ')
@@ -97,12 +99,12 @@ export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAcce
     created: () => createdCount,
     resolve: async (citation, match = {}) => {
       const urlKey = citation.url ? `url:${citation.url}` : undefined
-      const titleKey = citation.title && citation.outlet ? `${normaliseForMatch(citation.title)}|${normaliseForMatch(citation.outlet)}` : undefined
+      const titleKey = citation.title && citation.outlet && !match.urlOnly ? `${normaliseForMatch(citation.title)}|${normaliseForMatch(citation.outlet)}` : undefined
       const keys = [
         match.doi && `doi:${match.doi}`,
         urlKey,
         titleKey && `title:${titleKey}`,
-        match.titleAlone && citation.title && `title-alone:${normaliseForMatch(citation.title)}`,
+        match.titleAlone && !match.urlOnly && citation.title && `title-alone:${normaliseForMatch(citation.title)}`,
       ].filter((key): key is string => Boolean(key))
       for (const key of keys) if (known.has(key)) return known.get(key)!
       let id = keys.length > 0 ? await existing(citation, titleKey, match) : undefined

@@ -1,29 +1,24 @@
-import type { Payload, PayloadRequest, RequestContext, TypedUser } from 'payload'
-
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload } from 'payload'
 
 import type { LexicalNode } from '../utilities/lexicalBuilders'
+import type { ImportCaller } from './importTransaction'
 import type { ParseProblem } from './types'
 
-import { endnoteNode, paragraphNode, rootNode, textNode } from '../utilities/lexicalBuilders'
-import { matchCategory, unknownCategoryWarning } from './matchCategory'
-import { parseArticle } from './parseArticle'
-import { footnoteData } from './footnoteRecords'
 import { getPolicyPostsOptions } from '../utilities/getPolicyPostsOptions'
+import { endnoteNode, paragraphNode, rootNode, textNode } from '../utilities/lexicalBuilders'
+import { createDraftPost, HIGHLIGHT_MAX, TITLE_MAX } from './createDraftPost'
+import { footnoteResolver } from './footnoteRecords'
+import { assertImportLanguage } from './importLanguage'
+import { inImportTransaction } from './importTransaction'
+import { parseArticle } from './parseArticle'
 
-export interface ImportArticleArgs {
+export interface ImportArticleArgs extends ImportCaller {
   /** The article as plain text (title, optional category line, key points, body, endnotes). */
   text: string
   /** Language code of the article; one of the plugin's languages. */
   language: string
   /** Import even when the text has problems (they are returned all the same). @default false */
   force?: boolean
-  /** Run inside this request (its transaction, user and context). */
-  req?: PayloadRequest
-  /** Act as this user (access control applies); without `req` or `user` access is not checked. */
-  user?: null | TypedUser
-  /** Context for the created documents' hooks. */
-  context?: RequestContext
 }
 
 export type ImportRefused = { ok: false; problems: ParseProblem[] }
@@ -45,12 +40,6 @@ export type ImportSucceeded = {
 
 export type ImportArticleResult = ImportRefused | ImportSucceeded
 
-// Field limits of the posts collection, checked up front so the editor gets a line number.
-const TITLE_MAX = 300
-const HIGHLIGHT_MAX = 500
-
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
-
 /**
  * Imports a plain-text article as a DRAFT post in `language`, in one transaction: the
  * endnote list becomes `footnotes` records (a record with the same URL is reused instead of
@@ -63,11 +52,7 @@ export async function importArticle(payload: Payload, args: ImportArticleArgs): 
   const options = getPolicyPostsOptions(payload)
   const { slugs } = options
   const language = args.language
-  if (!options.languages.some((candidate) => candidate.code === language)) {
-    throw new Error(
-      `[policy-posts] importArticle: unknown language "${language}"; use one of ${options.languages.map((l) => l.code).join(', ')}`,
-    )
-  }
+  assertImportLanguage(options, language, 'importArticle')
 
   const text = typeof args.text === 'string' ? args.text : ''
   // A binary file read as text (a .docx renamed .txt) would otherwise reach the database.
@@ -101,56 +86,15 @@ export async function importArticle(payload: Payload, args: ImportArticleArgs): 
   // Without a title there is nothing to import, forced or not.
   if (!parsed.title || (problems.length > 0 && !args.force)) return { ok: false, problems }
 
-  const req = args.req ?? (await createLocalReq({ context: args.context, user: args.user ?? undefined }, payload))
-  if (args.req && args.context) Object.assign(req.context, args.context)
-  const overrideAccess = !(args.user ?? req.user)
-  const ownsTransaction = await initTransaction(req)
-  try {
-    const warnings: string[] = []
+  return inImportTransaction(payload, args, async (req, overrideAccess): Promise<ImportSucceeded> => {
     const notes = new Map(parsed.notes.map((note) => [note.label, note]))
     const footnoteIdOf = new Map<string, number | string>() // label → record
-    const byUrl = new Map<string, number | string>()
-    const reusedIds = new Set<string>()
-    let createdCount = 0
-
+    const footnotes = footnoteResolver(payload, { footnotesSlug: slugs.footnotes, overrideAccess, req })
     const resolve = async (label: string): Promise<number | string | undefined> => {
       if (footnoteIdOf.has(label)) return footnoteIdOf.get(label)
       const note = notes.get(label)
       if (!note) return undefined
-      const data = footnoteData(note.citation)
-      let id: number | string | undefined
-      if (data.url) {
-        id = byUrl.get(data.url)
-        if (id === undefined) {
-          const existing = await payload.find({
-            collection: slugs.footnotes as 'footnotes',
-            depth: 0,
-            limit: 1,
-            overrideAccess: true,
-            pagination: false,
-            req,
-            select: {},
-            sort: 'id',
-            where: { url: { equals: data.url } },
-          })
-          if (existing.docs[0]) {
-            id = existing.docs[0].id
-            reusedIds.add(String(id))
-          }
-        }
-      }
-      if (id === undefined) {
-        const created = await payload.create({
-          collection: slugs.footnotes as 'footnotes',
-          data: data as never,
-          depth: 0,
-          overrideAccess,
-          req,
-        })
-        id = created.id
-        createdCount++
-      }
-      if (data.url) byUrl.set(data.url, id)
+      const id = await footnotes.resolve(note.citation, { urlOnly: true })
       footnoteIdOf.set(label, id)
       return id
     }
@@ -170,37 +114,17 @@ export async function importArticle(payload: Payload, args: ImportArticleArgs): 
       if (inline.length > 0) children.push(paragraphNode(inline))
     }
 
-    let category: number | string | undefined
-    if (parsed.category) {
-      category = await matchCategory(payload, { categoriesSlug: slugs.categories, language, name: parsed.category, req })
-      if (category === undefined) warnings.push(unknownCategoryWarning(parsed.category, language))
-    }
-
-    const post = await payload.create({
-      collection: slugs.posts as 'posts',
-      data: {
-        _status: 'draft',
-        ...(category !== undefined && { category }),
-        content: rootNode(children) as never,
-        highlights: parsed.highlights.map((text) => ({ text: clip(text, HIGHLIGHT_MAX) })),
-        language,
-        title: clip(parsed.title, TITLE_MAX),
-      } as never,
-      depth: 0,
-      draft: true,
-      overrideAccess,
-      req,
-    })
-    if (ownsTransaction) await commitTransaction(req)
+    const { post, warnings } = await createDraftPost(
+      payload,
+      { categoriesSlug: slugs.categories, overrideAccess, postsSlug: slugs.posts, req },
+      { category: parsed.category, content: rootNode(children), highlights: parsed.highlights, language, title: parsed.title },
+    )
     return {
-      created: { footnotes: createdCount, reused: reusedIds.size },
+      created: { footnotes: footnotes.created(), reused: footnotes.reused() },
       ok: true,
-      post: { id: post.id, slug: String((post as { slug?: unknown }).slug ?? '') },
+      post,
       problems,
       warnings,
     }
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  })
 }

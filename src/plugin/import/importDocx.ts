@@ -1,9 +1,8 @@
-import type { Payload, PayloadRequest, RequestContext, TypedUser } from 'payload'
-
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload } from 'payload'
 
 import type { ResolvedPolicyPostsOptions } from '../options'
 import type { ImportRefused, ImportSucceeded } from './importArticle'
+import type { ImportCaller } from './importTransaction'
 import type { DocxArticle } from './docx/types'
 import type { ParsedCitation, ParseProblem } from './types'
 
@@ -16,10 +15,12 @@ import { htmlToDocument } from './docx/htmlToDocument'
 import { blockText } from './docx/inlineText'
 import { parseDocx } from './docx/parseDocx'
 import { sniffFile } from './docx/sniffFile'
+import { createDraftPost, HIGHLIGHT_MAX, TITLE_MAX } from './createDraftPost'
 import { footnoteResolver } from './footnoteRecords'
-import { matchCategory, unknownCategoryWarning } from './matchCategory'
+import { assertImportLanguage } from './importLanguage'
+import { inImportTransaction } from './importTransaction'
 
-export interface ImportDocxArgs {
+export interface ImportDocxArgs extends ImportCaller {
   /** The .docx file's bytes. */
   file: Uint8Array
   /** Language code of the article; one of the plugin's languages. */
@@ -28,9 +29,6 @@ export interface ImportDocxArgs {
   force?: boolean
   /** Only read the document and report what would be created; nothing is written. @default false */
   preview?: boolean
-  req?: PayloadRequest
-  user?: null | TypedUser
-  context?: RequestContext
 }
 
 export type SkippedImage = { index: number; alt?: string; reason: string }
@@ -54,8 +52,6 @@ export type DocxPreview = {
 
 export type ImportDocxResult = DocxImportSucceeded | DocxPreview | ImportRefused
 
-const TITLE_MAX = 300
-const HIGHLIGHT_MAX = 500
 // Formats sharp (and so the media collection) can read; Word's vector EMF/WMF are not among them.
 const IMAGE_TYPES = new Set(['image/avif', 'image/gif', 'image/jpeg', 'image/png', 'image/svg+xml', 'image/tiff', 'image/webp'])
 
@@ -111,9 +107,7 @@ export async function importDocx(payload: Payload, args: ImportDocxArgs): Promis
   const options = getPolicyPostsOptions(payload)
   const { slugs } = options
   const language = args.language
-  if (!options.languages.some((candidate) => candidate.code === language)) {
-    throw new Error(`[policy-posts] importDocx: unknown language "${language}"; use one of ${options.languages.map((l) => l.code).join(', ')}`)
-  }
+  assertImportLanguage(options, language, 'importDocx')
   checkDocxFile(args.file, options)
   const { html, images } = await docxToHtml(Buffer.from(args.file))
   const headings = options.articleImport.highlightsHeadings
@@ -146,12 +140,7 @@ export async function importDocx(payload: Payload, args: ImportDocxArgs): Promis
   }
   if (!article.title || (problems.length > 0 && !args.force)) return { ok: false, problems }
 
-  const req = args.req ?? (await createLocalReq({ context: args.context, user: args.user ?? undefined }, payload))
-  if (args.req && args.context) Object.assign(req.context, args.context)
-  const overrideAccess = !(args.user ?? req.user)
-  const ownsTransaction = await initTransaction(req)
-  try {
-    const warnings: string[] = []
+  return inImportTransaction(payload, args, async (req, overrideAccess): Promise<DocxImportSucceeded> => {
     // Records are made in order of first reference, so ids follow the endnote numbering.
     const footnotes = footnoteResolver(payload, { footnotesSlug: slugs.footnotes, overrideAccess, req })
     const footnoteIds = new Map<string, number | string>()
@@ -179,13 +168,6 @@ export async function importDocx(payload: Payload, args: ImportDocxArgs): Promis
       })
       mediaIds.set(image.index, created.id)
     }
-    for (const image of skipped) warnings.push(`Image ${image.index}${image.alt ? ` ("${image.alt}")` : ''} was skipped: ${image.reason}.`)
-
-    let category: number | string | undefined
-    if (article.category) {
-      category = await matchCategory(payload, { categoriesSlug: slugs.categories, language, name: article.category, req })
-      if (category === undefined) warnings.push(unknownCategoryWarning(article.category, language))
-    }
 
     const content = rootNode(
       blocksToLexical(article.body, {
@@ -194,33 +176,21 @@ export async function importDocx(payload: Payload, args: ImportDocxArgs): Promis
         mediaSlug: slugs.media,
       }),
     )
-    const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
-    const post = await payload.create({
-      collection: slugs.posts as 'posts',
-      data: {
-        _status: 'draft',
-        ...(category !== undefined && { category }),
-        content: content as never,
-        highlights: article.highlights.slice(0, 5).map((text) => ({ text: clip(text, HIGHLIGHT_MAX) })),
-        language,
-        title: clip(article.title, TITLE_MAX),
-      } as never,
-      depth: 0,
-      draft: true,
-      overrideAccess,
-      req,
-    })
-    if (ownsTransaction) await commitTransaction(req)
+    const { post, warnings } = await createDraftPost(
+      payload,
+      { categoriesSlug: slugs.categories, overrideAccess, postsSlug: slugs.posts, req },
+      { category: article.category, content, highlights: article.highlights.slice(0, 5), language, title: article.title },
+    )
     return {
       created: { footnotes: footnotes.created(), reused: footnotes.reused() },
       media: { created: mediaIds.size, skipped },
       ok: true,
-      post: { id: post.id, slug: String((post as { slug?: unknown }).slug ?? '') },
+      post,
       problems,
-      warnings,
+      warnings: [
+        ...skipped.map((image) => `Image ${image.index}${image.alt ? ` ("${image.alt}")` : ''} was skipped: ${image.reason}.`),
+        ...warnings,
+      ],
     }
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  })
 }

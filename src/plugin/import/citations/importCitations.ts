@@ -1,21 +1,18 @@
-import type { Payload, PayloadRequest, RequestContext, TypedUser } from 'payload'
+import type { Payload } from 'payload'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-
+import type { ImportCaller } from '../importTransaction'
 import type { LibraryFormat } from './readCitationLibrary'
 
 import { getPolicyPostsOptions } from '../../utilities/getPolicyPostsOptions'
 import { footnoteResolver } from '../footnoteRecords'
+import { inImportTransaction } from '../importTransaction'
 import { readCitationLibrary } from './readCitationLibrary'
 
-export interface ImportCitationsArgs {
+export interface ImportCitationsArgs extends ImportCaller {
   /** The library file's text: BibTeX, RIS or CSL-JSON. */
   text: string
   /** Its name, used only when the content does not tell the format. */
   fileName?: string
-  req?: PayloadRequest
-  user?: null | TypedUser
-  context?: RequestContext
 }
 
 export type ImportCitationsResult = {
@@ -35,11 +32,7 @@ export type ImportCitationsResult = {
 export async function importCitations(payload: Payload, args: ImportCitationsArgs): Promise<ImportCitationsResult> {
   const { slugs } = getPolicyPostsOptions(payload)
   const { entries, format } = await readCitationLibrary(args.text, args.fileName)
-  const req = args.req ?? (await createLocalReq({ context: args.context, user: args.user ?? undefined }, payload))
-  if (args.req && args.context) Object.assign(req.context, args.context)
-  const overrideAccess = !(args.user ?? req.user)
-  const ownsTransaction = await initTransaction(req)
-  try {
+  return inImportTransaction(payload, args, async (req, overrideAccess) => {
     const resolver = footnoteResolver(payload, { footnotesSlug: slugs.footnotes, overrideAccess, req })
     const created: (number | string)[] = []
     const reused: (number | string)[] = []
@@ -51,10 +44,6 @@ export async function importCitations(payload: Payload, args: ImportCitationsArg
       seen.add(String(id))
       ;(resolver.created() > before ? created : reused).push(id)
     }
-    if (ownsTransaction) await commitTransaction(req)
     return { created, format, reused }
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  })
 }
