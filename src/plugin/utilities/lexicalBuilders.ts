@@ -13,9 +13,10 @@ export interface LexicalRoot {
 
 const FORMAT = { bold: 1, italic: 2 } as const
 
-export const textNode = (text: string, format: { bold?: boolean; italic?: boolean } = {}): LexicalNode => ({
+/** A text node with Lexical's format bits as they are (1 bold, 2 italic, 8 underline, …). */
+export const formattedTextNode = (text: string, format: number): LexicalNode => ({
   detail: 0,
-  format: (format.bold ? FORMAT.bold : 0) | (format.italic ? FORMAT.italic : 0),
+  format,
   mode: 'normal',
   style: '',
   text,
@@ -23,9 +24,13 @@ export const textNode = (text: string, format: { bold?: boolean; italic?: boolea
   version: 1,
 })
 
+export const textNode = (text: string, format: { bold?: boolean; italic?: boolean } = {}): LexicalNode =>
+  formattedTextNode(text, (format.bold ? FORMAT.bold : 0) | (format.italic ? FORMAT.italic : 0))
+
 export const endnoteNode = (footnote: number | string): LexicalNode => ({ footnote, type: 'endnote', version: 1 })
 
-const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+/** An element node (paragraph, list item, link, …) as the admin editor saves it. */
+export const elementNode = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
   children,
   direction: 'ltr',
   format: '',
@@ -36,20 +41,20 @@ const element = (type: string, children: LexicalNode[], extra: Record<string, un
 })
 
 export const paragraphNode = (children: LexicalNode[]): LexicalNode =>
-  element('paragraph', children, { textFormat: 0, textStyle: '' })
+  elementNode('paragraph', children, { textFormat: 0, textStyle: '' })
 
 export const headingNode = (tag: 'h2' | 'h3' | 'h4', children: LexicalNode[]): LexicalNode =>
-  element('heading', children, { tag })
+  elementNode('heading', children, { tag })
 
-export const quoteNode = (children: LexicalNode[]): LexicalNode => element('quote', children)
+export const quoteNode = (children: LexicalNode[]): LexicalNode => elementNode('quote', children)
 
 export const listNode = (items: LexicalNode[][], listType: 'bullet' | 'number' = 'bullet'): LexicalNode =>
-  element(
+  elementNode(
     'list',
-    items.map((children, index) => element('listitem', children, { value: index + 1 })),
+    items.map((children, index) => elementNode('listitem', children, { value: index + 1 })),
     { listType, start: 1, tag: listType === 'bullet' ? 'ul' : 'ol' },
   )
 
 export const rootNode = (children: LexicalNode[]): LexicalRoot => ({
-  root: { ...element('root', children), type: 'root' } as LexicalRoot['root'],
+  root: { ...elementNode('root', children), type: 'root' } as LexicalRoot['root'],
 })

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { LexicalNode } from '../../utilities/lexicalBuilders'
 import type { Block, Inline, ListBlock } from './types'
 
-import { endnoteNode, headingNode, paragraphNode, quoteNode } from '../../utilities/lexicalBuilders'
+import { elementNode, endnoteNode, formattedTextNode, headingNode, paragraphNode, quoteNode } from '../../utilities/lexicalBuilders'
 
 export type LexicalTargets = {
   /** The footnote record of a note key ('footnote-3', 'typed-iv'); undefined leaves it out. */
@@ -12,26 +12,6 @@ export type LexicalTargets = {
   mediaOf: (index: number) => number | string | undefined
   mediaSlug: string
 }
-
-const text = (value: string, format: number): LexicalNode => ({
-  detail: 0,
-  format,
-  mode: 'normal',
-  style: '',
-  text: value,
-  type: 'text',
-  version: 1,
-})
-
-const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
-  children,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  type,
-  version: 1,
-  ...extra,
-})
 
 type Converted = { inline: LexicalNode[]; images: LexicalNode[] }
 
@@ -45,13 +25,13 @@ function convertInline(inline: Inline[], targets: LexicalTargets, out: Converted
         const prev = out.inline[out.inline.length - 1]
         // Word splits text into many runs of the same format; one node per format change is enough.
         if (prev?.type === 'text' && prev.format === item.format) prev.text = `${prev.text as string}${part}`
-        else out.inline.push(text(part, item.format))
+        else out.inline.push(formattedTextNode(part, item.format))
       })
     } else if (item.type === 'link') {
       const inner: Converted = { images: out.images, inline: [] }
       convertInline(item.children, targets, inner)
       if (inner.inline.length > 0) {
-        out.inline.push({ ...element('link', inner.inline), fields: { linkType: 'custom', newTab: false, url: item.url }, version: 3 })
+        out.inline.push({ ...elementNode('link', inner.inline), fields: { linkType: 'custom', newTab: false, url: item.url }, version: 3 })
       }
     } else if (item.type === 'image') {
       const id = targets.mediaOf(item.index)
@@ -88,12 +68,12 @@ function listNode(list: ListBlock, targets: LexicalTargets, images: LexicalNode[
     const converted = convert(item.inline, targets)
     images.push(...converted.images)
     if (converted.inline.length > 0 || item.lists.length === 0) {
-      items.push(element('listitem', converted.inline, { value: items.length + 1 }))
+      items.push(elementNode('listitem', converted.inline, { value: items.length + 1 }))
     }
     // Lexical nests a list as a list item holding only that list.
-    for (const sub of item.lists) items.push(element('listitem', [listNode(sub, targets, images)], { value: items.length + 1 }))
+    for (const sub of item.lists) items.push(elementNode('listitem', [listNode(sub, targets, images)], { value: items.length + 1 }))
   }
-  return element('list', items, { listType, start: 1, tag: list.ordered ? 'ol' : 'ul' })
+  return elementNode('list', items, { listType, start: 1, tag: list.ordered ? 'ol' : 'ul' })
 }
 
 /**
