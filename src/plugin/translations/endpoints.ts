@@ -17,6 +17,7 @@ import { forbidden } from './errors'
 import { linkTranslation } from './linkTranslation'
 import { markTranslationUpToDate } from './markUpToDate'
 import { groupMembers, loadPost } from './members'
+import { livePosts } from './publicLinks'
 import { unlinkTranslation } from './unlinkTranslation'
 
 function requireStaff(req: PayloadRequest): void {
@@ -53,19 +54,7 @@ async function translationPanelData(
   const members = group === undefined ? [post] : await groupMembers(req, options, group)
   if (!members.some((member) => String(member.id) === String(post.id))) members.push(post)
   // Published rows tell whether a version with a pending draft is live.
-  const live = new Set(
-    (
-      await req.payload.find({
-        collection: options.slugs.posts as 'posts',
-        depth: 0,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        select: {},
-        where: { and: [{ id: { in: members.map((member) => member.id) } }, { _status: { equals: 'published' } }] },
-      })
-    ).docs.map((doc) => String(doc.id)),
-  )
+  const live = await livePosts(req, options, { ids: members.map((member) => member.id) })
   const rows = options.languages.map(({ code, label }): TranslationPanelRow => {
     const member = members.find((candidate) => candidate.language === code) as PostLike | undefined
     return {

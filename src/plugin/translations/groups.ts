@@ -7,6 +7,7 @@ import type { PostLike } from './types'
 import type { ID } from '../utilities/id'
 
 import { relationId } from '../utilities/relationId'
+import { findPublishedPosts } from './findPublishedPosts'
 import { groupMembers } from './members'
 import { writePostMeta } from './writePostMeta'
 
@@ -22,31 +23,15 @@ function groupLabelFor(options: ResolvedPolicyPostsOptions, members: PostLike[])
 }
 
 /**
- * The group's published versions as readers see them: published rows only, so a draft title
- * (a new post's, or a pending draft over a published one) never becomes the label.
- */
-async function publishedMembers(req: PayloadRequest, options: ResolvedPolicyPostsOptions, group: ID): Promise<PostLike[]> {
-  const result = await req.payload.find({
-    collection: options.slugs.posts as 'posts',
-    depth: 0,
-    draft: false,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { language: true, title: true },
-    where: { and: [{ translationGroup: { equals: group } }, { _status: { equals: 'published' } }] },
-  })
-  return result.docs as PostLike[]
-}
-
-/**
  * Keeps the group's `label` in step with its published default-language title (else another
  * published version's). A group without a published version has no label, and anonymous
  * readers cannot read it (see `publishedGroupsOrStaff`).
  */
 export async function refreshGroupLabel(req: PayloadRequest, options: ResolvedPolicyPostsOptions, group: ID): Promise<void> {
-  const label = groupLabelFor(options, await publishedMembers(req, options, group))
+  // Published rows only, so a draft title (a new post's, or a pending draft over a published
+  // one) never becomes the label.
+  const published = await findPublishedPosts(req, options, { translationGroup: { equals: group } }, { language: true, title: true })
+  const label = groupLabelFor(options, published)
   const current = await req.payload.findByID({
     collection: options.slugs.translations as 'translations',
     depth: 0,

@@ -5,6 +5,7 @@ import type { ID } from '../utilities/id'
 
 import { canPublish } from '../access/canPublish'
 import { forbidden } from './errors'
+import { findPublishedPosts } from './findPublishedPosts'
 
 /** Ids (as strings) of the posts whose published row is live, among `ids` or in `group`. */
 export async function livePosts(
@@ -13,18 +14,7 @@ export async function livePosts(
   scope: { group: ID } | { ids: ID[] },
 ): Promise<Set<string>> {
   const where: Where = 'group' in scope ? { translationGroup: { equals: scope.group } } : { id: { in: scope.ids } }
-  const result = await req.payload.find({
-    collection: options.slugs.posts as 'posts',
-    depth: 0,
-    draft: false,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: {},
-    where: { and: [where, { _status: { equals: 'published' } }] },
-  })
-  return new Set(result.docs.map((doc) => String(doc.id)))
+  return new Set((await findPublishedPosts(req, options, where, {})).map((doc) => String(doc.id)))
 }
 
 /**
