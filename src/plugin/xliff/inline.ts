@@ -1,6 +1,7 @@
 import type { CodeDefinition, ID, Inline } from './types'
 
 import { toRoman } from '../endnote/roman'
+import { formattedTextNode } from '../utilities/lexicalBuilders'
 import { XliffError } from './types'
 
 type Json = Record<string, unknown>
@@ -66,16 +67,6 @@ export function inlineFromNodes(nodes: readonly Json[], context: InlineContext):
   return out
 }
 
-const textNode = (text: string, format: number): Json => ({
-  detail: 0,
-  format,
-  mode: 'normal',
-  style: '',
-  text,
-  type: 'text',
-  version: 1,
-})
-
 export interface RebuildOptions {
   /** The footnote an endnote of the source becomes in the target (a translated explanatory note). */
   footnoteFor?: (footnote: ID) => ID
@@ -101,7 +92,7 @@ export function nodesFromInline(
       if (text === '') return
       const last = nodes.at(-1)
       if (last && last.type === 'text' && last.format === format) last.text = `${String(last.text)}${text}`
-      else nodes.push(textNode(text, format))
+      else nodes.push(formattedTextNode(text, format))
     }
     for (const item of items) {
       if (item.kind === 'text') {

@@ -5,6 +5,7 @@ import React, { useCallback, useId, useState } from 'react'
 
 import { formatCitation } from '../../endnote/formatCitation'
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
+import { sendImport } from './sendImport'
 
 export type ImportArticleButtonProps = {
   languages: { code: string; label: string }[]
@@ -33,6 +34,18 @@ type DocxPreview = {
 
 const isDocx = (file: File): boolean =>
   /\.docx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Payload's multipart convention: the fields travel as one JSON `_payload` part beside the file. */
+function docxForm(file: File, fields: Record<string, unknown>): FormData {
+  const form = new FormData()
+  form.append('_payload', JSON.stringify(fields))
+  form.append('file', file, file.name)
+  return form
+}
+
+/** The import endpoint's answers this form shows: a .docx preview (200), an import (201), problems (422). */
+const isImportAnswer = (status: number, body: unknown): boolean =>
+  status === 201 || status === 422 || (status === 200 && Boolean((body as { preview?: boolean }).preview))
 
 const box: React.CSSProperties = {
   border: '1px solid var(--theme-elevation-150)',
@@ -72,38 +85,22 @@ export const ImportArticleButton: React.FC<ImportArticleButtonProps> = ({ langua
       setBusy(true)
       setError(null)
       try {
-        let init: RequestInit
-        if (docx) {
-          // Payload's multipart convention: the fields travel as one JSON `_payload` part.
-          const form = new FormData()
-          form.append('_payload', JSON.stringify({ force, language, preview: previewOnly }))
-          form.append('file', docx, docx.name)
-          init = { body: form, credentials: 'include', method: 'POST' }
-        } else {
-          init = {
-            body: JSON.stringify({ force, language, text }),
-            credentials: 'include',
-            headers: { 'Content-Type': 'application/json' },
-            method: 'POST',
-          }
-        }
-        const response = await fetch(`${api}/${postsSlug}/import`, init)
-        const body = await response.json().catch(() => ({}))
-        if (response.status === 200 && (body as { preview?: boolean }).preview) {
-          setPreview(body as DocxPreview)
-          setProblems((body as DocxPreview).problems.length > 0 ? (body as DocxPreview).problems : null)
-        } else if (response.status === 201) {
-          setImported(body as Imported)
+        const init = docx
+          ? { body: docxForm(docx, { force, language, preview: previewOnly }) }
+          : { body: JSON.stringify({ force, language, text }), headers: { 'Content-Type': 'application/json' } }
+        const answer = await sendImport(`${api}/${postsSlug}/import`, init, isImportAnswer, t('importFailed'))
+        if ('error' in answer) setError(answer.error)
+        else if (answer.status === 201) {
+          setImported(answer.body as Imported)
           setProblems(null)
           setPreview(null)
-        } else if (response.status === 422) {
-          setProblems((body as { problems?: Problem[] }).problems ?? [])
+        } else if (answer.status === 422) {
+          setProblems((answer.body as { problems?: Problem[] }).problems ?? [])
         } else {
-          const errors = (body as { errors?: { data?: { errors?: { message: string }[] }; message: string }[] }).errors
-          setError(errors?.[0]?.data?.errors?.[0]?.message ?? errors?.[0]?.message ?? `${t('importFailed')} (${response.status})`)
+          const read = answer.body as DocxPreview
+          setPreview(read)
+          setProblems(read.problems.length > 0 ? read.problems : null)
         }
-      } catch (caught) {
-        setError(`${t('importFailed')}: ${String(caught)}`)
       } finally {
         setBusy(false)
       }

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import React, { useCallback, useId, useState } from 'react'
 
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
+import { sendImport } from './sendImport'
 
 type Result = { created: (number | string)[]; format: string; reused: (number | string)[] }
 
@@ -31,21 +32,17 @@ export const ImportCitationsButton: React.FC<{ footnotesSlug?: string }> = ({ fo
       try {
         const form = new FormData()
         form.append('file', file, file.name)
-        const response = await fetch(`${config.serverURL ?? ''}${config.routes.api}/${footnotesSlug}/import`, {
-          body: form,
-          credentials: 'include',
-          method: 'POST',
-        })
-        const body = await response.json().catch(() => ({}))
-        if (response.status === 201) {
-          setResult(body as Result)
+        const answer = await sendImport(
+          `${config.serverURL ?? ''}${config.routes.api}/${footnotesSlug}/import`,
+          { body: form },
+          (status) => status === 201,
+          t('importFailed'),
+        )
+        if ('error' in answer) setError(answer.error)
+        else {
+          setResult(answer.body as Result)
           router.refresh()
-        } else {
-          const errors = (body as { errors?: { data?: { errors?: { message: string }[] }; message: string }[] }).errors
-          setError(errors?.[0]?.data?.errors?.[0]?.message ?? errors?.[0]?.message ?? `${t('importFailed')} (${response.status})`)
         }
-      } catch (caught) {
-        setError(`${t('importFailed')}: ${String(caught)}`)
       } finally {
         setBusy(false)
         event.target.value = ''

@@ -4,8 +4,10 @@ import type { CollectionSlug, UIFieldClientComponent } from 'payload'
 
 import { Button, Link, toast, useConfig, useDocumentInfo, useField, useListDrawer } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useCallback, useState } from 'react'
 
+import { postAdminAction } from '../../admin/postAdminAction'
+import { useEndpointData } from '../../admin/useEndpointData'
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 import { XliffActions } from '../../xliff/components/XliffActions'
 import type { TranslationPanelData, TranslationPanelRow } from '../panelTypes'
@@ -40,12 +42,6 @@ const badge = (tone: 'muted' | 'success' | 'warning'): React.CSSProperties => ({
 
 /** XLIFF files are made from originals: the current post is not itself a translation. */
 const isOriginal = (data: TranslationPanelData): boolean => data.rows.find((row) => row.version?.isCurrent)?.version?.translatedFrom === undefined
-
-/** The message of a Payload error body: the field error when there is one. */
-function errorMessage(body: unknown, fallback: string): string {
-  const first = (body as { errors?: { data?: { errors?: { message?: string }[] }; message?: string }[] })?.errors?.[0]
-  return first?.data?.errors?.[0]?.message ?? first?.message ?? fallback
-}
 
 interface Actions {
   api: string
@@ -181,9 +177,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
   const { config } = useConfig()
   const t = useAdminTranslation()
   const statusField = useField<string>({ path: 'translationStatus' })
-  const [data, setData] = useState<TranslationPanelData | null>(null)
   const [busy, setBusy] = useState(false)
-  const [loadError, setLoadError] = useState<null | string>(null)
 
   const postsSlug = collectionSlug ?? 'posts'
   const api = `${config.serverURL ?? ''}${config.routes.api}/${postsSlug}`
@@ -192,40 +186,24 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
     [config.routes.admin, postsSlug],
   )
 
-  const load = useCallback(async () => {
-    if (id === undefined || id === null) return
-    try {
-      const response = await fetch(`${api}/${id}/translations`, { credentials: 'include' })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(errorMessage(body, t('translationsFailed')))
-      setData(body as TranslationPanelData)
-      setLoadError(null)
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : t('translationsFailed'))
-    }
-  }, [api, id, t('translationsFailed')])
-
-  useEffect(() => {
-    void load()
-  }, [load, lastUpdateTime])
+  const {
+    data,
+    error: loadError,
+    reload: load,
+  } = useEndpointData<TranslationPanelData>(
+    id === undefined || id === null ? null : `${api}/${id}/translations`,
+    t('translationsFailed'),
+    lastUpdateTime,
+  )
 
   const post = useCallback(
     async (path: string, body?: unknown) => {
       setBusy(true)
       try {
-        const response = await fetch(`${api}${path}`, {
-          body: JSON.stringify(body ?? {}),
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json' },
-          method: 'POST',
-        })
-        const json = await response.json().catch(() => null)
-        if (!response.ok) {
-          toast.error(errorMessage(json, t('translationsFailed')))
-          return null
-        }
-        if (json?.message) toast.success(json.message)
-        return json
+        const answer = await postAdminAction(`${api}${path}`, body ?? {}, t('translationsFailed'))
+        if (!answer) return null
+        if (answer.body?.message) toast.success(answer.body.message)
+        return answer.body
       } finally {
         setBusy(false)
       }

@@ -1,11 +1,14 @@
 'use client'
 
-import { Button, Link, toast, useConfig } from '@payloadcms/ui'
+import { Button, Link, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useState } from 'react'
 
 import type { DashboardData, DeskStatus } from '../types'
 
+import { LoadedContent } from '../../admin/LoadedContent'
+import { postAdminAction } from '../../admin/postAdminAction'
+import { useEndpointData } from '../../admin/useEndpointData'
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 
 const STATUS_KEYS = {
@@ -43,44 +46,18 @@ export const TranslationDashboard: React.FC<TranslationDashboardProps> = ({ post
   const { config } = useConfig()
   const t = useAdminTranslation()
   const router = useRouter()
-  const [data, setData] = useState<DashboardData | null>(null)
-  const [error, setError] = useState<null | string>(null)
   const [filter, setFilter] = useState<'' | DeskStatus>('')
   const [busy, setBusy] = useState(false)
   const api = `${config.serverURL ?? ''}${config.routes.api}/${postsSlug}`
   const adminUrl = (path: string) => `${config.routes.admin}${path}`.replace(/\/{2,}/g, '/')
 
-  const load = useCallback(async () => {
-    try {
-      const response = await fetch(`${api}/translation-dashboard`, { credentials: 'include' })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? t('dashboardFailed'))
-      setData(body as DashboardData)
-      setError(null)
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : t('dashboardFailed'))
-    }
-  }, [api, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, error } = useEndpointData<DashboardData>(`${api}/translation-dashboard`, t('dashboardFailed'))
 
   const create = async (sourceId: number | string, language: string) => {
     setBusy(true)
     try {
-      const response = await fetch(`${api}/${sourceId}/create-translation`, {
-        body: JSON.stringify({ language }),
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        method: 'POST',
-      })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) {
-        toast.error(body?.errors?.[0]?.data?.errors?.[0]?.message ?? body?.errors?.[0]?.message ?? t('dashboardFailed'))
-        return
-      }
-      router.push(adminUrl(`/collections/${postsSlug}/${body.doc.id}`))
+      const answer = await postAdminAction(`${api}/${sourceId}/create-translation`, { language }, t('dashboardFailed'))
+      if (answer) router.push(adminUrl(`/collections/${postsSlug}/${answer.body.doc.id}`))
     } finally {
       setBusy(false)
     }
@@ -94,98 +71,96 @@ export const TranslationDashboard: React.FC<TranslationDashboardProps> = ({ post
         <h1 style={{ margin: 0 }}>{t('dashboardHeading')}</h1>
         <Link href={adminUrl('/')}>{t('dashboardBack')}</Link>
       </div>
-      {error ? (
-        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
-          {error}
-        </p>
-      ) : !data ? (
-        <p>{t('dashboardLoading')}</p>
-      ) : (
-        <>
-          <table className="translation-dashboard__counts" style={{ borderCollapse: 'collapse', width: 'auto' }}>
-            <thead>
-              <tr>
-                <th style={cell}>{t('dashboardLanguage')}</th>
-                {STATUS_ORDER.map((status) => (
-                  <th key={status} style={cell}>
-                    {t(STATUS_KEYS[status])}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.languages.map(({ code, label }) => (
-                <tr data-language={code} key={code}>
-                  <th lang={code} style={cell}>
-                    {label}
-                  </th>
-                  {STATUS_ORDER.map((status) => (
-                    <td data-status={status} key={status} style={cell}>
-                      {data.counts[code]?.[status] ?? 0}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <label style={{ alignItems: 'center', display: 'flex', gap: 8 }}>
-            {t('dashboardFilter')}
-            <select onChange={(event) => setFilter(event.target.value as '' | DeskStatus)} value={filter}>
-              <option value="">{t('dashboardFilterAll')}</option>
-              {STATUS_ORDER.map((status) => (
-                <option key={status} value={status}>
-                  {t(STATUS_KEYS[status])}
-                </option>
-              ))}
-            </select>
-          </label>
-          {rows.length === 0 ? (
-            <p>{t('dashboardEmpty')}</p>
-          ) : (
-            <table className="translation-dashboard__pieces" style={{ borderCollapse: 'collapse', width: '100%' }}>
+      <LoadedContent data={data} error={error} loading={t('dashboardLoading')}>
+        {(data) => (
+          <>
+            <table className="translation-dashboard__counts" style={{ borderCollapse: 'collapse', width: 'auto' }}>
               <thead>
                 <tr>
-                  <th style={cell}>{t('dashboardPiece')}</th>
-                  {data.languages.map(({ code, label }) => (
-                    <th key={code} lang={code} style={cell}>
-                      {label}
+                  <th style={cell}>{t('dashboardLanguage')}</th>
+                  {STATUS_ORDER.map((status) => (
+                    <th key={status} style={cell}>
+                      {t(STATUS_KEYS[status])}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
-                  <tr data-piece={String(row.source.id)} key={String(row.source.id)}>
-                    <td style={cell}>
-                      <Link href={adminUrl(`/collections/${postsSlug}/${row.source.id}`)} lang={row.source.language}>
-                        {row.source.title || String(row.source.id)}
-                      </Link>
-                    </td>
-                    {data.languages.map(({ code }) => {
-                      const entry = row.cells[code]
-                      return (
-                        <td data-language={code} data-status={entry.status} key={code} style={cell}>
-                          <span style={{ ...tone[entry.status], borderRadius: 3, display: 'inline-block', fontSize: 12, marginInlineEnd: 6, padding: '0 6px' }}>
-                            {t(STATUS_KEYS[entry.status])}
-                          </span>
-                          {entry.id !== undefined && entry.status !== 'original' && (
-                            <Link href={adminUrl(`/collections/${postsSlug}/${entry.id}/compare`)}>{t('dashboardCompare')}</Link>
-                          )}
-                          {entry.status === 'missing' && data.canCreate[code] && (
-                            <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void create(row.source.id, code)} size="small">
-                              {t('dashboardCreate')}
-                            </Button>
-                          )}
-                        </td>
-                      )
-                    })}
+                {data.languages.map(({ code, label }) => (
+                  <tr data-language={code} key={code}>
+                    <th lang={code} style={cell}>
+                      {label}
+                    </th>
+                    {STATUS_ORDER.map((status) => (
+                      <td data-status={status} key={status} style={cell}>
+                        {data.counts[code]?.[status] ?? 0}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
             </table>
-          )}
-        </>
-      )}
+            <label style={{ alignItems: 'center', display: 'flex', gap: 8 }}>
+              {t('dashboardFilter')}
+              <select onChange={(event) => setFilter(event.target.value as '' | DeskStatus)} value={filter}>
+                <option value="">{t('dashboardFilterAll')}</option>
+                {STATUS_ORDER.map((status) => (
+                  <option key={status} value={status}>
+                    {t(STATUS_KEYS[status])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {rows.length === 0 ? (
+              <p>{t('dashboardEmpty')}</p>
+            ) : (
+              <table className="translation-dashboard__pieces" style={{ borderCollapse: 'collapse', width: '100%' }}>
+                <thead>
+                  <tr>
+                    <th style={cell}>{t('dashboardPiece')}</th>
+                    {data.languages.map(({ code, label }) => (
+                      <th key={code} lang={code} style={cell}>
+                        {label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr data-piece={String(row.source.id)} key={String(row.source.id)}>
+                      <td style={cell}>
+                        <Link href={adminUrl(`/collections/${postsSlug}/${row.source.id}`)} lang={row.source.language}>
+                          {row.source.title || String(row.source.id)}
+                        </Link>
+                      </td>
+                      {data.languages.map(({ code }) => {
+                        const entry = row.cells[code]
+                        return (
+                          <td data-language={code} data-status={entry.status} key={code} style={cell}>
+                            <span
+                              style={{ ...tone[entry.status], borderRadius: 3, display: 'inline-block', fontSize: 12, marginInlineEnd: 6, padding: '0 6px' }}
+                            >
+                              {t(STATUS_KEYS[entry.status])}
+                            </span>
+                            {entry.id !== undefined && entry.status !== 'original' && (
+                              <Link href={adminUrl(`/collections/${postsSlug}/${entry.id}/compare`)}>{t('dashboardCompare')}</Link>
+                            )}
+                            {entry.status === 'missing' && data.canCreate[code] && (
+                              <Button buttonStyle="subtle" disabled={busy} margin={false} onClick={() => void create(row.source.id, code)} size="small">
+                                {t('dashboardCreate')}
+                              </Button>
+                            )}
+                          </td>
+                        )
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </LoadedContent>
     </div>
   )
 }

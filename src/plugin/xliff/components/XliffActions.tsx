@@ -4,6 +4,7 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useRef, useState } from 'react'
 
+import { postAdminAction } from '../../admin/postAdminAction'
 import { useAdminTranslation } from '../../i18n/admin/useAdminTranslation'
 
 export interface XliffActionsProps {
@@ -33,14 +34,10 @@ export const XliffActions: React.FC<XliffActionsProps> = ({ api, editUrl, id, la
     try {
       const form = new FormData()
       form.append('file', file)
-      const response = await fetch(`${api}/${id}/xliff`, { body: form, credentials: 'include', method: 'POST' })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) {
-        toast.error(body?.errors?.[0]?.data?.errors?.[0]?.message ?? body?.errors?.[0]?.message ?? t('xliffImportFailed'))
-        return
-      }
+      const answer = await postAdminAction(`${api}/${id}/xliff`, form, t('xliffImportFailed'))
+      if (!answer) return
       toast.success(t('xliffImported', { language: language.label }))
-      if (body?.created) router.push(editUrl(body.id))
+      if (answer.body?.created) router.push(editUrl(answer.body.id))
       else onImported()
     } finally {
       setBusy(false)
