@@ -48,6 +48,7 @@ export { endnoteAnchorId, endnoteRefId, toRoman } from './endnote/roman'
 export {
   endnoteNode,
   headingNode,
+  linkNode,
   listNode,
   paragraphNode,
   quoteNode,

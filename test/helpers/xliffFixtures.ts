@@ -1,22 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { LexicalNode } from '../../src/plugin/utilities/lexicalBuilders'
-
-import { endnoteNode, headingNode, listNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
+import { endnoteNode, headingNode, linkNode, listNode, paragraphNode, rootNode, textNode } from '../../src/plugin/utilities/lexicalBuilders'
 import { asAdmin, createFootnote } from './fixtures'
 import { readXliff } from '../../src/plugin/xliff/read'
 import { writeXliff } from '../../src/plugin/xliff/write'
 import type { Inline } from '../../src/plugin/xliff/types'
-
-export const linkNode = (url: string, children: LexicalNode[]): LexicalNode => ({
-  children,
-  direction: 'ltr',
-  fields: { linkType: 'custom', newTab: false, url },
-  format: '',
-  indent: 0,
-  type: 'link',
-  version: 3,
-})
 
 /**
  * An English post with what a translator meets: a heading, bold and italic text, a link, a list,

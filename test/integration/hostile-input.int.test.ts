@@ -15,7 +15,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 
 import { refuseMalformedGraphQLBody } from '../../src/lib/server/graphqlRequestBody'
 import { isSafeLinkUrl } from 'payload-policy-posts'
-import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
+import { linkNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
 import { restClient } from '../helpers/rest'
 import { startTestPayload } from '../helpers/testPayload'
@@ -50,15 +50,7 @@ const linkBody = (url: string) =>
   rootNode([
     paragraphNode([
       textNode('See '),
-      {
-        children: [textNode('this report')],
-        direction: 'ltr',
-        fields: { linkType: 'custom', newTab: false, url },
-        format: '',
-        indent: 0,
-        type: 'link',
-        version: 3,
-      },
+      linkNode(url, [textNode('this report')]),
       textNode('.'),
     ]),
   ])

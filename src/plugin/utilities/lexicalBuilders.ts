@@ -46,6 +46,10 @@ export const paragraphNode = (children: LexicalNode[]): LexicalNode =>
 export const headingNode = (tag: 'h2' | 'h3' | 'h4', children: LexicalNode[]): LexicalNode =>
   elementNode('heading', children, { tag })
 
+/** A link to `url` in the same tab, as the editor's link feature saves it. */
+export const linkNode = (url: string, children: LexicalNode[]): LexicalNode =>
+  elementNode('link', children, { fields: { linkType: 'custom', newTab: false, url }, version: 3 })
+
 export const quoteNode = (children: LexicalNode[]): LexicalNode => elementNode('quote', children)
 
 export const listNode = (items: LexicalNode[][], listType: 'bullet' | 'number' = 'bullet'): LexicalNode =>

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { LexicalNode } from '../../utilities/lexicalBuilders'
 import type { Block, Inline, ListBlock } from './types'
 
-import { elementNode, endnoteNode, formattedTextNode, headingNode, paragraphNode, quoteNode } from '../../utilities/lexicalBuilders'
+import { elementNode, endnoteNode, formattedTextNode, headingNode, linkNode, paragraphNode, quoteNode } from '../../utilities/lexicalBuilders'
 
 export type LexicalTargets = {
   /** The footnote record of a note key ('footnote-3', 'typed-iv'); undefined leaves it out. */
@@ -31,7 +31,7 @@ function convertInline(inline: Inline[], targets: LexicalTargets, out: Converted
       const inner: Converted = { images: out.images, inline: [] }
       convertInline(item.children, targets, inner)
       if (inner.inline.length > 0) {
-        out.inline.push({ ...elementNode('link', inner.inline), fields: { linkType: 'custom', newTab: false, url: item.url }, version: 3 })
+        out.inline.push(linkNode(item.url, inner.inline))
       }
     } else if (item.type === 'image') {
       const id = targets.mediaOf(item.index)
