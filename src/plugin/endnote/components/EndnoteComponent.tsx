@@ -63,6 +63,23 @@ const styles = {
   wrapper: { display: 'inline', position: 'relative' },
 } satisfies Record<string, React.CSSProperties>
 
+/** A button of the selected endnote's toolbar; pressing it leaves the focus in the editor. */
+type EndnoteActionProps = { className: string; label: string; onClick: (event: React.MouseEvent) => void; symbol: string }
+
+const EndnoteAction: React.FC<EndnoteActionProps> = ({ className, label, onClick, symbol }) => (
+  <button
+    aria-label={label}
+    className={className}
+    onClick={onClick}
+    onMouseDown={(event) => event.preventDefault()}
+    style={styles.action}
+    title={label}
+    type="button"
+  >
+    {symbol}
+  </button>
+)
+
 export type EndnoteComponentProps = {
   footnote: ID
   nodeKey: NodeKey
@@ -136,7 +153,6 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
     [editor, nodeKey],
   )
 
-  const keepFocus = (event: React.MouseEvent) => event.preventDefault()
   const missing = summary.status === 'missing'
 
   return (
@@ -159,28 +175,8 @@ export const EndnoteComponent: React.FC<EndnoteComponentProps> = ({ footnote, no
       </sup>
       {isSelected && isEditable ? (
         <span className="policy-endnote__actions" style={styles.actions}>
-          <button
-            aria-label={t('endnoteChange')}
-            className="policy-endnote__change"
-            onClick={onChange}
-            onMouseDown={keepFocus}
-            style={styles.action}
-            title={t('endnoteChange')}
-            type="button"
-          >
-            ✎
-          </button>
-          <button
-            aria-label={t('endnoteRemove')}
-            className="policy-endnote__remove"
-            onClick={onRemove}
-            onMouseDown={keepFocus}
-            style={styles.action}
-            title={t('endnoteRemove')}
-            type="button"
-          >
-            ×
-          </button>
+          <EndnoteAction className="policy-endnote__change" label={t('endnoteChange')} onClick={onChange} symbol="✎" />
+          <EndnoteAction className="policy-endnote__remove" label={t('endnoteRemove')} onClick={onRemove} symbol="×" />
         </span>
       ) : null}
     </span>
