@@ -2,12 +2,14 @@
  * Importing a Word manuscript in the admin: choose the .docx saved by LibreOffice Writer
  * (test/fixtures/docx/libreoffice) in the posts list's "Import article" panel, see what will be
  * created, import it, open the created draft and find its endnotes numbered i, ii, iii both in
- * the editor and in the compact endnotes list.
+ * the editor and in the compact endnotes list. Also the plain-text path (problems listed, then
+ * "Import anyway") and the footnotes list's citation-library import, including a refused file.
  *
  * Needs a production build (`npx next build`, done by `npm test`) — see test/helpers/siteServer.ts.
  */
 import type { Browser, Page } from 'playwright-core'
 
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -18,6 +20,8 @@ import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 
 const MANUSCRIPT = path.join(import.meta.dirname, '../fixtures/docx/libreoffice/manuscript.tr.docx')
+const MALFORMED_TEXT = path.join(import.meta.dirname, '../fixtures/articles/malformed.en.txt')
+const CITATION_LIBRARY = path.join(import.meta.dirname, '../fixtures/citations/library.bib')
 const REF = '.rich-text-lexical [data-lexical-editor="true"] .policy-endnote__ref'
 
 let server: SiteServer
@@ -110,5 +114,40 @@ describe('admin: import a Word .docx', () => {
     expect(await page.locator('#field-url').inputValue()).toBe('https://cepa.org/article/putin-azerbaijan')
     expect(await page.locator('#field-accessedAt input').inputValue()).toBe('24.12.2025')
     expect((await server.payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs).toBe(before)
+  })
+})
+
+describe('admin: import pasted text and a citation library', () => {
+  it('lists the problems of a pasted article, and imports it when told to', async () => {
+    await page.goto(`${server.baseUrl}/admin/collections/posts`)
+    await page.getByRole('button', { name: 'Import article' }).click()
+    const panel = page.locator('section[aria-label^="Import an article"]')
+    await panel.getByLabel('Paste the article').fill(fs.readFileSync(MALFORMED_TEXT, 'utf8'))
+    await panel.getByRole('button', { name: 'Check and import' }).click()
+    const problems = panel.locator('[role="alert"]')
+    await expect.poll(() => problems.innerText(), { timeout: 60_000 }).toContain('The text has 8 problem(s). Nothing was imported.')
+    expect(await problems.innerText()).toContain('Line 13: note [iii] has an impossible access date "31.02.2025"')
+    const before = (await server.payload.count({ ...asAdmin, collection: 'posts' })).totalDocs
+    await panel.getByRole('button', { name: 'Import anyway' }).click()
+    await panel.getByRole('link', { name: 'Open the draft' }).waitFor({ timeout: 60_000 })
+    expect(await panel.locator('[role="status"]').innerText()).toContain('Imported as a draft: 4 new citation record(s), 0 existing one(s) reused.')
+    expect((await server.payload.count({ ...asAdmin, collection: 'posts' })).totalDocs).toBe(before + 1)
+  })
+
+  it("imports a BibTeX library from the footnotes list, and shows the server's reason for a file it cannot read", async () => {
+    const before = (await server.payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs
+    await page.goto(`${server.baseUrl}/admin/collections/footnotes`)
+    const chooser = page.getByLabel('Import citations from a BibTeX, RIS or CSL-JSON file')
+    await chooser.setInputFiles(CITATION_LIBRARY)
+    const done = page.locator('p[role="status"]')
+    await done.waitFor({ timeout: 60_000 })
+    const [, created, reused] = /^(\d+) citation record\(s\) created, (\d+) existing one\(s\) reused\.$/.exec(await done.innerText()) ?? []
+    expect(Number(created) + Number(reused)).toBe(3)
+    expect((await server.payload.count({ ...asAdmin, collection: 'footnotes' })).totalDocs).toBe(before + Number(created))
+
+    await chooser.setInputFiles({ buffer: Buffer.from('Just a few notes.'), mimeType: 'text/plain', name: 'notes.txt' })
+    const refused = page.locator('p[role="alert"]')
+    await expect.poll(() => refused.innerText(), { timeout: 60_000 }).toMatch(/not a citation library/)
+    expect(pageErrors).toEqual([])
   })
 })
