@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { artifactPath, launchBrowser } from '../helpers/browser'
+import { logInToAdmin } from '../helpers/adminLogIn'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 
@@ -35,11 +36,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${server.baseUrl}/admin/login`)
-  await page.fill('#field-email', editor.email)
-  await page.fill('#field-password', editor.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'), { timeout: 60_000 })
+  await logInToAdmin(page, server.baseUrl, editor)
 }, 300_000)
 
 afterAll(async () => {

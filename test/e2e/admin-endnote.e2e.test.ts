@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { endnoteNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
+import { logInToAdmin } from '../helpers/adminLogIn'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { asAdmin, createFootnote, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
@@ -96,13 +97,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${server.baseUrl}/admin/login`)
-  await page.fill('#field-email', admin.email)
-  await page.fill('#field-password', admin.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'), {
-    timeout: 60_000,
-  })
+  await logInToAdmin(page, server.baseUrl, admin)
 }, 300_000)
 
 afterAll(async () => {

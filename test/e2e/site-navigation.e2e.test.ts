@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
+import { logInToAdmin } from '../helpers/adminLogIn'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { startSiteServer } from '../helpers/siteServer'
 
@@ -170,17 +171,9 @@ describe('search pages and the byline', () => {
 })
 
 describe('admin: a translator', () => {
-  async function logIn(page: Page) {
-    await page.goto(url('/admin/login'))
-    await page.fill('#field-email', translator.email)
-    await page.fill('#field-password', translator.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((current) => current.pathname.startsWith('/admin') && !current.pathname.includes('/login'), { timeout: 90_000 })
-  }
-
   it('is offered only their languages for a new post', async () => {
     const page = await newPage()
-    await logIn(page)
+    await logInToAdmin(page, site.baseUrl, translator, 90_000)
     await page.goto(url('/admin/collections/posts/create'))
     const field = page.locator('#field-language')
     await field.waitFor({ timeout: 90_000 })
@@ -193,7 +186,7 @@ describe('admin: a translator', () => {
 
   it('is told why a change to a citation on a live page is refused', async () => {
     const page = await newPage()
-    await logIn(page)
+    await logInToAdmin(page, site.baseUrl, translator, 90_000)
     await page.goto(url(`/admin/collections/footnotes/${citedNote.id}`))
     const title = page.locator('#field-title')
     await title.waitFor({ timeout: 90_000 })

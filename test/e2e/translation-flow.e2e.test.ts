@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
+import { logInToAdmin } from '../helpers/adminLogIn'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
@@ -26,16 +27,6 @@ let page: Page
 let english: { id: number; slug?: null | string }
 let turkishId: number | undefined
 const pageErrors: string[] = []
-
-async function logIn(target: Page, email: string, password: string): Promise<void> {
-  await target.goto(`${server.baseUrl}/admin/login`)
-  await target.fill('#field-email', email)
-  await target.fill('#field-password', password)
-  await target.click('button[type="submit"]')
-  await target.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'), {
-    timeout: 60_000,
-  })
-}
 
 /** The public page's language switch ("This post is also available in: …"): its links. */
 async function languageSwitch(path: string) {
@@ -73,7 +64,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logIn(page, editor.email, editor.password)
+  await logInToAdmin(page, server.baseUrl, editor)
 }, 300_000)
 
 afterAll(async () => {
@@ -144,7 +135,7 @@ describe('admin: translations panel', () => {
     try {
       // The editor leaves the document, releasing Payload's edit lock.
       await page.goto(`${server.baseUrl}/admin/collections/posts`)
-      await logIn(other, translator.email, translator.password)
+      await logInToAdmin(other, server.baseUrl, translator)
       await other.goto(`${server.baseUrl}/admin/collections/posts/${turkishId}`)
       await other.locator(`${PANEL} li[data-language="en"]`).waitFor({ timeout: 90_000 })
       const takeOver = other.getByRole('button', { name: 'Take over' })

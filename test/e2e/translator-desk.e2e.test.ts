@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { readXliff } from '../../src/plugin/xliff/read'
+import { logInToAdmin } from '../helpers/adminLogIn'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
@@ -33,14 +34,6 @@ let turkishId: number
 const pageErrors: string[] = []
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'translator-desk-'))
 
-async function logIn(target: Page, email: string, password: string): Promise<void> {
-  await target.goto(`${server.baseUrl}/admin/login`)
-  await target.fill('#field-email', email)
-  await target.fill('#field-password', password)
-  await target.click('button[type="submit"]')
-  await target.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'), { timeout: 60_000 })
-}
-
 beforeAll(async () => {
   server = await startSiteServer('translator-desk', { withSeed: false })
   english = (await createTranslatablePost(server.payload, `Trade on the Middle Corridor (${RUN})`)).post as never
@@ -48,7 +41,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   page = await browser.newPage({ acceptDownloads: true, viewport: { height: 1000, width: 1400 } } as never)
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logIn(page, editor.email, editor.password)
+  await logInToAdmin(page, server.baseUrl, editor)
 }, 300_000)
 
 afterAll(async () => {
