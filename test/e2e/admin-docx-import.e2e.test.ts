@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteServer } from '../helpers/siteServer'
 
-import { artifactPath, launchBrowser } from '../helpers/browser'
-import { logInToAdmin } from '../helpers/adminLogIn'
+import { artifactPath } from '../helpers/browser'
+import { openAdminPage } from '../helpers/adminSession'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 
@@ -33,10 +33,7 @@ const pageErrors: string[] = []
 beforeAll(async () => {
   server = await startSiteServer('admin-docx-import', { withSeed: false })
   const editor = await createUser(server.payload, 'editor')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logInToAdmin(page, server.baseUrl, editor)
+  ;({ browser, page } = await openAdminPage(server.baseUrl, editor, pageErrors))
 }, 300_000)
 
 afterAll(async () => {

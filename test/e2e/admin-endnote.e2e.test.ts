@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { endnoteNode, paragraphNode, rootNode, textNode } from 'payload-policy-posts'
-import { logInToAdmin } from '../helpers/adminLogIn'
-import { artifactPath, launchBrowser } from '../helpers/browser'
+import { openAdminPage } from '../helpers/adminSession'
+import { artifactPath } from '../helpers/browser'
 import { asAdmin, createFootnote, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 
@@ -94,10 +94,7 @@ beforeAll(async () => {
   postId = post.id
 
   const admin = await createUser(payload, 'admin')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logInToAdmin(page, server.baseUrl, admin)
+  ;({ browser, page } = await openAdminPage(server.baseUrl, admin, pageErrors))
 }, 300_000)
 
 afterAll(async () => {

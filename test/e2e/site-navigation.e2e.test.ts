@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { asAdmin, bodyCiting, createFootnote, createUser } from '../helpers/fixtures'
-import { logInToAdmin } from '../helpers/adminLogIn'
+import { logInToAdmin } from '../helpers/adminSession'
 import { artifactPath, launchBrowser } from '../helpers/browser'
 import { startSiteServer } from '../helpers/siteServer'
 

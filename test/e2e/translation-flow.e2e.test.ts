@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { paragraphNode, rootNode, textNode } from 'payload-policy-posts'
-import { logInToAdmin } from '../helpers/adminLogIn'
-import { artifactPath, launchBrowser } from '../helpers/browser'
+import { logInToAdmin, openAdminPage } from '../helpers/adminSession'
+import { artifactPath } from '../helpers/browser'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 
@@ -61,10 +61,7 @@ beforeAll(async () => {
   })) as { id: number; slug?: null | string }
 
   const editor = await createUser(payload, 'editor')
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logInToAdmin(page, server.baseUrl, editor)
+  ;({ browser, page } = await openAdminPage(server.baseUrl, editor, pageErrors))
 }, 300_000)
 
 afterAll(async () => {

@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SiteServer } from '../helpers/siteServer'
 
 import { readXliff } from '../../src/plugin/xliff/read'
-import { logInToAdmin } from '../helpers/adminLogIn'
-import { artifactPath, launchBrowser } from '../helpers/browser'
+import { openAdminPage } from '../helpers/adminSession'
+import { artifactPath } from '../helpers/browser'
 import { asAdmin, createUser } from '../helpers/fixtures'
 import { startSiteServer } from '../helpers/siteServer'
 import { createTranslatablePost, fillTargets, turkishOf } from '../helpers/xliffFixtures'
@@ -38,10 +38,7 @@ beforeAll(async () => {
   server = await startSiteServer('translator-desk', { withSeed: false })
   english = (await createTranslatablePost(server.payload, `Trade on the Middle Corridor (${RUN})`)).post as never
   const editor = await createUser(server.payload, 'editor')
-  browser = await launchBrowser()
-  page = await browser.newPage({ acceptDownloads: true, viewport: { height: 1000, width: 1400 } } as never)
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await logInToAdmin(page, server.baseUrl, editor)
+  ;({ browser, page } = await openAdminPage(server.baseUrl, editor, pageErrors, { acceptDownloads: true }))
 }, 300_000)
 
 afterAll(async () => {
