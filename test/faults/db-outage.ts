@@ -9,16 +9,23 @@
  * of both sets, an API reader, an editor creating drafts), PostgreSQL is stopped for 10 s and
  * started again.
  *
- * Fails unless: cached pages answer 200 with their content (the article's title, the author's
- * name …) in every phase; uncached pages get the "temporarily unavailable" 503 page with
- * Retry-After during the outage; no request takes more than 5 s or goes unanswered during it;
- * the API answers 503 (not 500); after recovery everything answers 2xx/3xx without a restart;
- * every acknowledged write is in the database exactly once. Prints figures per class and
- * phase and a JSON line.
+ * Phases (test/faults/outageChecks.ts): before, stopping (PostgreSQL shutting down), outage
+ * (gone), recovery (from the start command to 5 s after it accepts connections), after.
+ *
+ * Fails unless (outageFailures): cached pages answer 200 with their content (the article's
+ * title, the author's name …) and within 5 s in every phase; uncached pages get the "temporarily
+ * unavailable" 503 page with Retry-After during the outage; no request takes more than 5 s
+ * while PostgreSQL stops or is gone; nothing goes unanswered; no 5xx but 503, ever; before and
+ * after the outage everything answers 2xx/3xx, without a restart; every acknowledged write is in
+ * the database exactly once. Prints figures per class and phase and a JSON line.
  */
 import type { Payload } from 'payload'
 
-import { finishScript, login, percentile, seedDatabase, startDatabase, startSite } from '../load/harness'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { finishScript, login, root, seedDatabase, startDatabase, startSite } from '../load/harness'
+import { type Kind, KINDS, type Phase, PHASES, type Sample, allFigures, apiRecoveredMs, outageFailures } from './outageChecks'
 
 const CACHED_READERS = Number(process.env.FAULT_READERS ?? 6)
 const UNCACHED_READERS = 2
@@ -29,11 +36,7 @@ const OUTAGE_MS = 10_000
 const RECOVERY_GRACE_MS = 5_000
 const AFTER_MS = 20_000
 const REQUEST_TIMEOUT_MS = 15_000
-const HANG_LIMIT_MS = 5_000
 const WARM_TIMEOUT_MS = 60_000
-
-type Phase = 'after' | 'before' | 'outage' | 'recovery'
-type Kind = 'api' | 'cached' | 'uncached' | 'write'
 
 interface Target {
   path: string
@@ -41,22 +44,13 @@ interface Target {
   marker?: string
 }
 
-interface Sample {
-  /** The start of a 5xx body, for the failure message. */
-  detail?: string
-  kind: Kind
-  ms: number
-  /** The answer is what it must be: 200 with the marker and no Retry-After (cached), the unavailable page with Retry-After (uncached during the outage). */
-  ok: boolean
-  path: string
-  phase: Phase
-  status: number // 0: network error or timeout
-}
-
 let phase: Phase = 'before'
+/** When PostgreSQL accepted connections again (performance.now()). */
+let readyAt: number | undefined
 let running = true
 const samples: Sample[] = []
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sinceReady = (at: number) => (readyAt === undefined ? undefined : Math.round(at - readyAt))
 
 // React escapes these in text; compare with the plain title.
 const decodeHtml = (html: string): string =>
@@ -76,19 +70,20 @@ async function timed(url: string, init?: RequestInit) {
 const isUnavailablePage = (status: number, body: string, response?: Response) =>
   status === 503 && body.includes('Temporarily unavailable') && response?.headers.get('retry-after') === '10'
 
-async function reader(baseUrl: string, kind: 'api' | 'cached' | 'uncached', targets: Target[], offset: number, from: Phase[] = []) {
+async function reader(baseUrl: string, kind: Exclude<Kind, 'write'>, targets: Target[], offset: number, from: Phase[] = []) {
   while (running && from.length > 0 && !from.includes(phase)) await sleep(50)
   let i = offset
   while (running) {
     const target = targets[i++ % targets.length]
     const at = phase
+    const sentAt = performance.now()
     const { body, ms, response, status } = await timed(`${baseUrl}${target.path}`)
     let ok = status === 200
     // Served as usual: not the outage's headers either.
     if (kind === 'cached') ok = status === 200 && decodeHtml(body).includes(target.marker ?? '') && !response?.headers.has('retry-after')
     if (kind === 'uncached') ok = status === 200 || isUnavailablePage(status, body, response)
     if (kind === 'api') ok = status === 200 || status === 503
-    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind, ms, ok, path: target.path, phase: at, status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind, ms, ok, path: target.path, phase: at, sinceReadyMs: sinceReady(sentAt), status })
   }
 }
 
@@ -101,32 +96,15 @@ async function writer(baseUrl: string, token: string) {
     const title = `Fault write ${process.pid} ${++n}`
     writeAttempts++
     const at = phase
+    const sentAt = performance.now()
     const { body, ms, status } = await timed(`${baseUrl}/api/posts?draft=true`, {
       body: JSON.stringify({ language: n % 2 ? 'en' : 'tr', title }),
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
       method: 'POST',
     })
-    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: at, status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: at, sinceReadyMs: sinceReady(sentAt), status })
     if (status === 201) acknowledged.push(title)
     await sleep(200)
-  }
-}
-
-function summarize(kind: Kind, which: Phase) {
-  const list = samples.filter((sample) => sample.kind === kind && sample.phase === which)
-  const byStatus: Record<string, number> = {}
-  for (const sample of list) {
-    const key = sample.status === 0 ? 'no answer' : String(sample.status)
-    byStatus[key] = (byStatus[key] ?? 0) + 1
-  }
-  const ms = list.map((sample) => sample.ms)
-  return {
-    byStatus,
-    maxMs: Math.round(Math.max(0, ...ms)),
-    notOk: list.filter((sample) => !sample.ok).map((sample) => `${sample.status} ${sample.path}`).slice(0, 5),
-    ok: list.filter((sample) => sample.ok).length,
-    p99Ms: Math.round(percentile(ms, 99)),
-    requests: list.length,
   }
 }
 
@@ -255,14 +233,20 @@ async function main() {
     await sleep(WARMUP_MS)
 
     console.log('[faults] stopping PostgreSQL for 10 s')
-    const stoppedAt = Date.now()
+    const stopAt = performance.now()
+    phase = 'stopping'
     await db.stop()
     // The outage starts when PostgreSQL is gone: a page read while it shuts down may still render.
+    const stoppedAt = performance.now()
     phase = 'outage'
-    await sleep(Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt)))
+    await sleep(Math.max(0, OUTAGE_MS - (performance.now() - stopAt)))
     console.log('[faults] starting PostgreSQL again')
-    await db.start()
+    // From here on PostgreSQL may answer again (or refuse while it starts up): not the outage.
+    const startAt = performance.now()
     phase = 'recovery'
+    await db.start()
+    readyAt = performance.now()
+    console.log(`[faults] PostgreSQL took ${Math.round(stoppedAt - stopAt)} ms to stop, ${Math.round(readyAt - startAt)} ms to start`)
     await sleep(RECOVERY_GRACE_MS)
     phase = 'after'
     await sleep(AFTER_MS)
@@ -277,15 +261,11 @@ async function main() {
     const lost = acknowledged.filter((title) => !found.has(title))
     const duplicated = [...found.entries()].filter(([, count]) => count > 1)
 
-    const phases = ['before', 'outage', 'recovery', 'after'] as const
-    const kinds = ['cached', 'uncached', 'api', 'write'] as const
-    const figures = Object.fromEntries(kinds.map((kind) => [kind, Object.fromEntries(phases.map((which) => [which, summarize(kind, which)]))])) as Record<
-      Kind,
-      Record<Phase, ReturnType<typeof summarize>>
-    >
+    const figures = allFigures(samples)
+    const recoveredMs = apiRecoveredMs(samples)
     console.log('[faults] figures (ok: cached = 200 with its title/name; uncached = the 503 page with Retry-After, or 200 once rendered)')
-    for (const kind of kinds) {
-      for (const which of phases) {
+    for (const kind of KINDS) {
+      for (const which of PHASES) {
         const f = figures[kind][which]
         if (f.requests === 0) continue
         console.log(
@@ -294,42 +274,19 @@ async function main() {
         if (f.notOk.length > 0) console.log(`           not ok: ${f.notOk.join('; ')}`)
       }
     }
+    console.log(`  API answering 2xx again ${recoveredMs ?? 'never'} ms after PostgreSQL accepted connections`)
     console.log(`  server alive after the outage: ${alive}; RSS start ${rssStart} MB, end ${rssEnd} MB`)
     console.log(`  writes: attempted ${writeAttempts}, acknowledged (expected) ${acknowledged.length}, found ${rows.length}, lost ${lost.length}, duplicated ${duplicated.length}`)
 
     if (!alive) failures.push('the server process died during the outage')
-    for (const which of phases) {
-      const c = figures.cached[which]
-      if (c.ok !== c.requests) failures.push(`cached pages, ${which}: ${c.requests - c.ok} of ${c.requests} not 200 with their content (${c.notOk.join('; ')})`)
-    }
-    const outageUncached = figures.uncached.outage
-    if (outageUncached.requests === 0) failures.push('no uncached page was read during the outage')
-    if (outageUncached.byStatus['503'] !== outageUncached.requests) {
-      failures.push(`uncached pages during the outage: ${JSON.stringify(outageUncached.byStatus)} (all must be the 503 page)`)
-    }
-    if (outageUncached.ok !== outageUncached.requests) failures.push(`uncached pages during the outage without the unavailable page and Retry-After: ${outageUncached.notOk.join('; ')}`)
-    for (const kind of kinds) {
-      const f = figures[kind].outage
-      if (f.maxMs > HANG_LIMIT_MS) failures.push(`${kind}: a request during the outage took ${f.maxMs} ms (limit ${HANG_LIMIT_MS} ms)`)
-      if (f.byStatus['no answer']) failures.push(`${kind}: ${f.byStatus['no answer']} request(s) got no answer during the outage`)
-      for (const which of ['outage', 'recovery'] as const) {
-        const other = Object.entries(figures[kind][which].byStatus).filter(([status]) => Number(status) >= 500 && status !== '503')
-        if (other.length > 0) failures.push(`${kind}, ${which}: 5xx other than 503: ${JSON.stringify(Object.fromEntries(other))}`)
-      }
-      const afterErrors = Object.entries(figures[kind].after.byStatus).filter(([status]) => !/^[23]\d\d$/.test(status))
-      if (afterErrors.length > 0) {
-        const details = [...new Set(samples.filter((sample) => sample.kind === kind && sample.phase === 'after' && sample.detail).map((sample) => `${sample.path}: ${sample.detail}`))]
-        failures.push(`${kind}, after recovery: ${JSON.stringify(Object.fromEntries(afterErrors))} ${details.slice(0, 3).join(' | ')}`)
-      }
-      if (figures[kind].after.requests === 0) failures.push(`${kind}: no request completed after recovery`)
-    }
-    if (!figures.api.outage.byStatus['503']) failures.push('the API gave no 503 during the outage')
+    failures.push(...outageFailures(samples))
     if (lost.length > 0) failures.push(`${lost.length} acknowledged write(s) lost: ${lost.slice(0, 5).join(', ')}`)
     if (duplicated.length > 0) failures.push(`${duplicated.length} write(s) duplicated`)
     console.log(
       JSON.stringify({
         faults: {
           ...figures,
+          apiRecoveredMs: recoveredMs ?? null,
           publishToWarm: { ms: warm.publishToWarmMs, pages: warm.pages, serverMs: warm.serverMs },
           rssMb: { end: rssEnd, start: rssStart },
           serverAlive: alive,
@@ -344,6 +301,12 @@ async function main() {
     running = false
     await site.stop()
     await db.stop().catch(() => undefined)
+  }
+  if (failures.length > 0) {
+    // Every request and the server's whole output, to find out why afterwards.
+    fs.writeFileSync(path.join(root, '.data', 'faults-samples.json'), JSON.stringify(samples))
+    fs.writeFileSync(path.join(root, '.data', 'faults-server.log'), site.output())
+    console.error('[faults] every request: .data/faults-samples.json; the server output: .data/faults-server.log')
   }
   finishScript('faults', failures, site.output())
 }

@@ -18,6 +18,8 @@ import type { TestPayload } from '../helpers/testPayload'
 import { closePayload } from '../../src/lib/closePayload'
 import { databaseFailedRecently, resetDatabaseHealth } from '../../src/lib/database/health'
 import { answer503WhenDatabaseUnavailable } from '../../src/lib/database/routes'
+import { isDatabaseUnavailableError } from '../../src/lib/database/unavailable'
+import { startCuttableProxy } from '../helpers/cuttableProxy'
 import { createUser } from '../helpers/fixtures'
 import { freePort } from '../helpers/freePort'
 import { restClient } from '../helpers/rest'
@@ -26,8 +28,10 @@ import { startTestPayload } from '../helpers/testPayload'
 const MESSAGE = 'The database is unavailable; try again shortly.'
 
 interface PoolLike {
+  connect: () => Promise<{ release: () => void }>
   idleCount: number
-  options: { connectionString?: string }
+  options: { connectionString?: string; max?: number }
+  totalCount: number
 }
 
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool: PoolLike }).pool
@@ -124,6 +128,61 @@ describe('database outage during a request', () => {
     expect(databaseFailedRecently()).toBe(true)
     // The pool replaced the killed connections: PostgreSQL never went away here.
     expect((await rest.get('/posts?limit=1')).status).toBe(200)
+  })
+
+  it('a connection cut between checkout and BEGIN does not cost the pool its slot: writes work again at once', async () => {
+    // Drizzle's transaction() runs BEGIN outside its try/finally: when BEGIN fails (the
+    // connection died while PostgreSQL shut down), the client is never released and the pool
+    // counts it for good. After a few restarts every slot was taken and each request waited
+    // for the connect timeout, then got a 503, with PostgreSQL up again.
+    resetDatabaseHealth()
+    const pool = poolOf(t.payload)
+    const max = pool.options.max ?? 10
+    const url = new URL(realUrl)
+    const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) })
+    try {
+      // Every new connection goes through the proxy; the ones made before are dropped.
+      const viaProxy = new URL(realUrl)
+      viaProxy.host = `127.0.0.1:${proxy.port}`
+      pool.options.connectionString = viaProxy.toString()
+      await terminateBackends()
+      await waitFor(() => pool.idleCount === 0, 'the pool to drop its terminated idle connections')
+      const checkedOutBefore = pool.totalCount - pool.idleCount
+      // Fill every free slot with an idle connection through the proxy.
+      const free = max - pool.totalCount
+      expect(free).toBeGreaterThan(2)
+      const clients = await Promise.all(Array.from({ length: free }, () => pool.connect()))
+      for (const client of clients) client.release()
+      expect(pool.idleCount).toBe(free)
+
+      proxy.cutOnNextWrite()
+      const cut = await Promise.allSettled(
+        Array.from({ length: free }, (_, i) =>
+          t.payload.create({ collection: 'posts', data: { language: 'en', title: `Cut at BEGIN ${i}` } as never, draft: true, overrideAccess: true }),
+        ),
+      )
+      for (const result of cut) {
+        expect(result.status).toBe('rejected')
+        expect(isDatabaseUnavailableError((result as PromiseRejectedResult).reason)).toBe(true)
+      }
+      proxy.heal()
+
+      // The cut connections left the pool: it holds what it held before, and a full pool's
+      // worth of writes goes through without waiting for the connect timeout.
+      await waitFor(() => pool.totalCount - pool.idleCount === checkedOutBefore, 'the cut connections to leave the pool', 2_000)
+      const started = Date.now()
+      const after = await Promise.all(
+        Array.from({ length: max }, (_, i) =>
+          t.payload.create({ collection: 'posts', data: { language: 'en', title: `After the cut ${i}` } as never, draft: true, overrideAccess: true }),
+        ),
+      )
+      expect(after).toHaveLength(max)
+      expect(Date.now() - started).toBeLessThan(3_000)
+    } finally {
+      pool.options.connectionString = realUrl
+      await proxy.close()
+      await waitFor(() => pool.idleCount === 0, 'the proxied connections to close')
+    }
   })
 
   it('REST reads answer 503 (not 500) when the pool cannot connect (ECONNREFUSED)', async () => {

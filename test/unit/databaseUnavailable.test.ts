@@ -76,6 +76,10 @@ describe('isDatabaseUnavailableError', () => {
     ]) {
       expect(databaseUnavailability(new Error(`Error: cannot begin transaction: ${inner}`)), inner).toBe('down')
     }
+    // Drizzle's message for a BEGIN whose connection was cut; Payload drops its cause.
+    expect(databaseUnavailability(new Error('Error: cannot begin transaction: Failed query: begin\nparams: '))).toBe('down')
+    expect(databaseUnavailability(new Error('Failed query: begin isolation level serializable\nparams: '))).toBe('down')
+    expect(databaseUnavailability(new Error('Failed query: select "begin_date" from "posts"\nparams: '))).toBeUndefined()
     expect(databaseUnavailability(new Error('Error: cannot begin transaction: timeout exceeded when trying to connect'))).toBe('busy')
     expect(databaseUnavailability(new Error('Error: cannot begin transaction: permission denied for table posts'))).toBeUndefined()
     // Only at the start of a message: a validation text that quotes it is not an outage.
@@ -191,6 +195,65 @@ describe('markDatabaseDown and the probe', () => {
     const seen = await new Promise<Error | undefined>((resolve) => pool.connect((error) => resolve(error)))
     expect(seen).toBe(fail)
     expect(databaseFailedRecently()).toBe(true)
+  })
+})
+
+describe('the pool watcher and checked-out connections', () => {
+  afterEach(() => resetDatabaseHealth())
+
+  /** A pool that hands out one client (an EventEmitter like pg's) and records its releases. */
+  function fakePool() {
+    const releases: (Error | boolean | undefined)[] = []
+    const client = Object.assign(new EventEmitter(), { release: (error?: Error | boolean) => void releases.push(error) })
+    const handOut = () => {
+      client.release = (error?: Error | boolean) => void releases.push(error)
+      return client
+    }
+    const pool = Object.assign(new EventEmitter(), {
+      connect(callback?: (error: Error | undefined, client?: unknown, release?: unknown) => void): Promise<unknown> | void {
+        if (callback) return void setImmediate(() => callback(undefined, handOut(), client.release))
+        return Promise.resolve(handOut())
+      },
+    })
+    watchDatabasePool(pool)
+    return { client, pool, releases }
+  }
+
+  it('hands a client whose connection fails back to the pool as broken, once, and marks the database down', async () => {
+    const { client, pool, releases } = fakePool()
+    const held = (await pool.connect()) as typeof client
+    const lost = pgError('57P01', 'terminating connection due to administrator command')
+    held.emit('error', lost)
+    expect(releases).toEqual([lost])
+    expect(databaseFailedRecently()).toBe(true)
+    // The holder's own release (if it ever comes) and the 'end' that follows change nothing.
+    held.release()
+    held.emit('end')
+    expect(releases).toEqual([lost])
+    expect(held.listenerCount('error') + held.listenerCount('end')).toBe(0)
+  })
+
+  it('hands a client whose connection ended back as broken (callback connect; its done is the same release)', async () => {
+    const { client, pool, releases } = fakePool()
+    const [held, done] = await new Promise<[typeof client, (error?: Error) => void]>((resolve) =>
+      pool.connect((_error, c, release) => resolve([c as typeof client, release as (error?: Error) => void])),
+    )
+    held.emit('end')
+    expect(releases).toHaveLength(1)
+    expect(releases[0]).toBeInstanceOf(Error)
+    done()
+    expect(releases).toHaveLength(1)
+  })
+
+  it('leaves a normal release alone: no error, listeners gone', async () => {
+    const { client, pool, releases } = fakePool()
+    const held = (await pool.connect()) as typeof client
+    held.release()
+    expect(releases).toEqual([undefined])
+    expect(held.listenerCount('error') + held.listenerCount('end')).toBe(0)
+    held.emit('end') // the pool closing it later
+    expect(releases).toEqual([undefined])
+    expect(databaseFailedRecently()).toBe(false)
   })
 })
 

@@ -111,7 +111,14 @@ export function resetDatabaseHealth(): void {
   state.pending = undefined
 }
 
-type ConnectCallback = (error: Error | undefined, ...rest: unknown[]) => void
+type ConnectCallback = (error: Error | undefined, client?: unknown, release?: unknown) => void
+
+/** A pooled pg client as the pool hands it out. */
+interface PooledClient {
+  on: (event: 'end' | 'error', listener: (error?: Error) => void) => unknown
+  release: (error?: Error | boolean) => void
+  removeListener: (event: 'end' | 'error', listener: (error?: Error) => void) => unknown
+}
 
 export interface WatchablePool {
   connect: (callback?: ConnectCallback) => Promise<unknown> | void
@@ -121,9 +128,41 @@ export interface WatchablePool {
 const WATCHED = Symbol.for('policy-posts.database-pool-watched')
 
 /**
+ * A checked-out client whose connection fails or ends is handed back to the pool as broken
+ * (the pool then drops it and frees its slot), whether or not its holder ever releases it; the
+ * holder's own release afterwards does nothing. Drizzle's transaction() sends BEGIN outside its
+ * try/finally, so a connection cut at that moment — PostgreSQL shutting down under a write —
+ * was never released: each such write kept a slot for good, and once the slots were gone every
+ * query waited for the connect timeout and got a 503 with PostgreSQL up again. Listening here
+ * also keeps the lost connection's 'error' event from being an uncaught exception.
+ */
+function releaseWhenConnectionLost(client: PooledClient): void {
+  const release = client.release
+  let released = false
+  const finish = (error?: Error | boolean) => {
+    if (released) return
+    released = true
+    client.removeListener('error', lost)
+    client.removeListener('end', lost)
+    release.call(client, error)
+  }
+  function lost(error?: Error) {
+    if (error) noteDatabaseError(error)
+    finish(error ?? new Error('Connection ended while checked out'))
+  }
+  client.on('error', lost)
+  client.on('end', lost)
+  client.release = finish
+}
+
+const isPooledClient = (value: unknown): value is PooledClient =>
+  typeof value === 'object' && value !== null && typeof (value as PooledClient).release === 'function' && typeof (value as PooledClient).on === 'function'
+
+/**
  * Lets the pg pool report outages the moment it sees them: an idle connection killed by a
  * PostgreSQL shutdown ('error', which would otherwise crash the process) and a connection that
  * cannot be made (every query, `pool.query` included, gets its connection through `connect`).
+ * A checked-out connection that is lost frees its slot (releaseWhenConnectionLost).
  * Watching a pool twice changes nothing.
  */
 export function watchDatabasePool(pool: WatchablePool, warn: (message: string) => void = () => undefined): void {
@@ -137,14 +176,24 @@ export function watchDatabasePool(pool: WatchablePool, warn: (message: string) =
   const connect = pool.connect.bind(pool)
   pool.connect = (callback?: ConnectCallback) => {
     if (typeof callback === 'function') {
-      return connect((error, ...rest) => {
+      return connect((error, client, release) => {
         if (error) noteDatabaseError(error)
-        callback(error, ...rest)
+        if (!error && isPooledClient(client)) {
+          releaseWhenConnectionLost(client)
+          release = client.release
+        }
+        callback(error, client, release)
       })
     }
-    return (connect() as Promise<unknown>).catch((error: unknown) => {
-      noteDatabaseError(error)
-      throw error
-    })
+    return (connect() as Promise<unknown>).then(
+      (client) => {
+        if (isPooledClient(client)) releaseWhenConnectionLost(client)
+        return client
+      },
+      (error: unknown) => {
+        noteDatabaseError(error)
+        throw error
+      },
+    )
   }
 }

@@ -46,6 +46,10 @@ const DOWN_MESSAGES = [
   /^terminating connection due to administrator command$/,
   /^terminating connection because of crash of another server process$/,
   /^the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)$/,
+  // A BEGIN that failed on a connection just taken from the pool: the connection was lost (it
+  // cannot fail otherwise). Payload's beginTransaction keeps only Drizzle's message
+  // ("cannot begin transaction: Failed query: begin\nparams: "), not the cause.
+  /^Failed query: begin(\s|$)/,
 ]
 
 /**
