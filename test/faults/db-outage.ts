@@ -25,7 +25,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { finishScript, login, root, seedDatabase, startDatabase, startSite } from '../load/harness'
-import { type Kind, KINDS, type Phase, PHASES, type Sample, allFigures, apiRecoveredMs, outageFailures } from './outageChecks'
+import { type Kind, KINDS, type Phase, PHASES, type Sample, allFigures, apiRecoveredMs, outageFailures, phaseOfRequest } from './outageChecks'
 
 const CACHED_READERS = Number(process.env.FAULT_READERS ?? 6)
 const UNCACHED_READERS = 2
@@ -83,7 +83,7 @@ async function reader(baseUrl: string, kind: Exclude<Kind, 'write'>, targets: Ta
     if (kind === 'cached') ok = status === 200 && decodeHtml(body).includes(target.marker ?? '') && !response?.headers.has('retry-after')
     if (kind === 'uncached') ok = status === 200 || isUnavailablePage(status, body, response)
     if (kind === 'api') ok = status === 200 || status === 503
-    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind, ms, ok, path: target.path, phase: at, sinceReadyMs: sinceReady(sentAt), status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind, ms, ok, path: target.path, phase: phaseOfRequest(at, phase), sinceReadyMs: sinceReady(sentAt), status })
   }
 }
 
@@ -102,7 +102,7 @@ async function writer(baseUrl: string, token: string) {
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
       method: 'POST',
     })
-    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: at, sinceReadyMs: sinceReady(sentAt), status })
+    samples.push({ detail: status >= 500 ? body.slice(0, 160) : undefined, kind: 'write', ms, ok: status === 201 || status === 503, path: 'POST /api/posts', phase: phaseOfRequest(at, phase), sinceReadyMs: sinceReady(sentAt), status })
     if (status === 201) acknowledged.push(title)
     await sleep(200)
   }

@@ -29,6 +29,19 @@ export interface Sample {
   status: number // 0: network error or timeout
 }
 
+/**
+ * The phase a request belongs to: the one it was sent in, except that a request still in
+ * flight when PostgreSQL was told to stop belongs to `stopping` (the shutdown may cut it: a 503
+ * is right), and one sent during the outage but answered after the start command belongs to
+ * `recovery` (PostgreSQL may have served it: a rendered 200 is right).
+ */
+export function phaseOfRequest(sent: Phase, answered: Phase): Phase {
+  const order = (which: Phase) => PHASES.indexOf(which)
+  if (sent === 'before' && order(answered) > order('before')) return 'stopping'
+  if (sent === 'outage' && order(answered) > order('outage')) return 'recovery'
+  return sent
+}
+
 export interface Figures {
   byStatus: Record<string, number>
   maxMs: number

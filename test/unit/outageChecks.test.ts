@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { type Sample, apiRecoveredMs, outageFailures } from '../../test/faults/outageChecks'
+import { type Sample, apiRecoveredMs, outageFailures, phaseOfRequest } from '../../test/faults/outageChecks'
 
 const cached = (phase: Sample['phase'], extra: Partial<Sample> = {}): Sample => ({ kind: 'cached', ms: 80, ok: true, path: '/en', phase, status: 200, ...extra })
 const uncachedPage = (phase: Sample['phase'], status: number, extra: Partial<Sample> = {}): Sample => ({ kind: 'uncached', ms: 300, ok: true, path: '/en/x', phase, status, ...extra })
@@ -91,5 +91,18 @@ describe('apiRecoveredMs', () => {
     ]
     expect(apiRecoveredMs(samples)).toBe(1_170)
     expect(apiRecoveredMs([...samples, api('after', 503, { sinceReadyMs: 9_000 })])).toBeUndefined()
+  })
+})
+
+describe('phaseOfRequest', () => {
+  it('puts a request that overlapped the stop or the start with them', () => {
+    expect(phaseOfRequest('before', 'before')).toBe('before')
+    expect(phaseOfRequest('before', 'stopping')).toBe('stopping')
+    expect(phaseOfRequest('before', 'outage')).toBe('stopping')
+    expect(phaseOfRequest('stopping', 'outage')).toBe('stopping')
+    expect(phaseOfRequest('outage', 'outage')).toBe('outage')
+    expect(phaseOfRequest('outage', 'recovery')).toBe('recovery')
+    expect(phaseOfRequest('recovery', 'after')).toBe('recovery')
+    expect(phaseOfRequest('after', 'after')).toBe('after')
   })
 })

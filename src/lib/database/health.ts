@@ -122,7 +122,16 @@ interface PooledClient {
 
 export interface WatchablePool {
   connect: (callback?: ConnectCallback) => Promise<unknown> | void
+  idleCount?: number
   on: (event: 'error', listener: (error: Error) => void) => unknown
+  totalCount?: number
+  waitingCount?: number
+}
+
+/** "(pool: 10 open, 0 idle, 3 waiting)": whether connections are in use, stuck, or missing. */
+export function describePool(pool: WatchablePool): string {
+  if (pool.totalCount === undefined) return ''
+  return ` (pool: ${pool.totalCount} open, ${pool.idleCount ?? 0} idle, ${pool.waitingCount ?? 0} waiting)`
 }
 
 const WATCHED = Symbol.for('policy-posts.database-pool-watched')
@@ -136,7 +145,7 @@ const WATCHED = Symbol.for('policy-posts.database-pool-watched')
  * query waited for the connect timeout and got a 503 with PostgreSQL up again. Listening here
  * also keeps the lost connection's 'error' event from being an uncaught exception.
  */
-function releaseWhenConnectionLost(client: PooledClient): void {
+function releaseWhenConnectionLost(client: PooledClient, onLost: (error: Error | undefined) => void): void {
   const release = client.release
   let released = false
   const finish = (error?: Error | boolean) => {
@@ -149,6 +158,7 @@ function releaseWhenConnectionLost(client: PooledClient): void {
   function lost(error?: Error) {
     if (error) noteDatabaseError(error)
     finish(error ?? new Error('Connection ended while checked out'))
+    onLost(error)
   }
   client.on('error', lost)
   client.on('end', lost)
@@ -171,15 +181,20 @@ export function watchDatabasePool(pool: WatchablePool, warn: (message: string) =
   marked[WATCHED] = true
   pool.on('error', (error) => {
     noteDatabaseError(error)
-    warn(`[db] idle connection lost: ${error.message}`)
+    warn(`[db] idle connection lost: ${error.message}${describePool(pool)}`)
   })
+  const onLost = (error: Error | undefined) => warn(`[db] connection lost while in use: ${error?.message ?? 'it ended'}${describePool(pool)}`)
+  // Waiting for a connection in vain (the pool is full) is worth a line: it says what holds them.
+  const failed = (error: unknown) => {
+    if (!noteDatabaseError(error) && databaseUnavailability(error) === 'busy') warn(`[db] ${(error as Error).message}${describePool(pool)}`)
+  }
   const connect = pool.connect.bind(pool)
   pool.connect = (callback?: ConnectCallback) => {
     if (typeof callback === 'function') {
       return connect((error, client, release) => {
-        if (error) noteDatabaseError(error)
+        if (error) failed(error)
         if (!error && isPooledClient(client)) {
-          releaseWhenConnectionLost(client)
+          releaseWhenConnectionLost(client, onLost)
           release = client.release
         }
         callback(error, client, release)
@@ -187,11 +202,11 @@ export function watchDatabasePool(pool: WatchablePool, warn: (message: string) =
     }
     return (connect() as Promise<unknown>).then(
       (client) => {
-        if (isPooledClient(client)) releaseWhenConnectionLost(client)
+        if (isPooledClient(client)) releaseWhenConnectionLost(client, onLost)
         return client
       },
       (error: unknown) => {
-        noteDatabaseError(error)
+        failed(error)
         throw error
       },
     )
