@@ -28,6 +28,8 @@ import { finishScript, login, root, seedDatabase, startDatabase, startSite } fro
 import { type Kind, KINDS, type Phase, PHASES, type Sample, allFigures, apiRecoveredMs, outageFailures, phaseOfRequest } from './outageChecks'
 
 const CACHED_READERS = Number(process.env.FAULT_READERS ?? 6)
+// More editors make a write in flight at the moment PostgreSQL shuts down likely.
+const WRITERS = Number(process.env.FAULT_WRITERS ?? 1)
 const UNCACHED_READERS = 2
 const EXTRA_POSTS = 16
 const UNCACHED_POSTS = 6
@@ -90,10 +92,10 @@ async function reader(baseUrl: string, kind: Exclude<Kind, 'write'>, targets: Ta
 const acknowledged: string[] = []
 let writeAttempts = 0
 
-async function writer(baseUrl: string, token: string) {
+async function writer(baseUrl: string, token: string, editor: number) {
   let n = 0
   while (running) {
-    const title = `Fault write ${process.pid} ${++n}`
+    const title = `Fault write ${process.pid} ${editor} ${++n}`
     writeAttempts++
     const at = phase
     const sentAt = performance.now()
@@ -228,7 +230,7 @@ async function main() {
       // Read only from the outage on: before it they would cache these pages.
       ...Array.from({ length: UNCACHED_READERS }, (_, i) => reader(site.baseUrl, 'uncached', uncached, i, ['outage', 'recovery', 'after'])),
       reader(site.baseUrl, 'api', [{ path: '/api/posts?limit=5&depth=0' }, { path: '/api/posts/search?q=corridor&lang=en' }], 0),
-      writer(site.baseUrl, token),
+      ...Array.from({ length: WRITERS }, (_, editor) => writer(site.baseUrl, token, editor)),
     ]
     await sleep(WARMUP_MS)
 
