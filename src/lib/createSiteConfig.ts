@@ -11,10 +11,12 @@ import sharp from 'sharp'
 
 import type { PolicyPostsOptions } from 'payload-policy-posts'
 
+import type { TransactionalAdapter } from './database/failedCommits'
 import type { WatchablePool } from './database/health'
 
 import { migrations } from '../migrations'
 import { policyPosts } from 'payload-policy-posts'
+import { reportFailedCommits } from './database/failedCommits'
 import { watchDatabasePool } from './database/health'
 import { databaseUnavailableHook } from './database/unavailableHook'
 import { requirePublicOrigin } from './publicOrigin'
@@ -103,6 +105,8 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
       // The watcher also marks the database down the moment a connection fails or is cut.
       const pool = (payload.db as unknown as { pool?: WatchablePool }).pool
       if (pool) watchDatabasePool(pool, (message) => payload.logger.warn(message))
+      // A write whose COMMIT failed (PostgreSQL went away) must not be answered as saved.
+      reportFailedCommits(payload.db as unknown as TransactionalAdapter)
       await extend.onInit?.(payload)
     },
     plugins: [

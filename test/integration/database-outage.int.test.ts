@@ -185,6 +185,41 @@ describe('database outage during a request', () => {
     }
   })
 
+  it('a write whose COMMIT fails is an error, not a success, and is not stored', async () => {
+    // Payload's adapter swallowed a failed COMMIT: the API answered 201 for a post that was
+    // rolled back (PostgreSQL went away between the last insert and the COMMIT).
+    resetDatabaseHealth()
+    const pool = poolOf(t.payload)
+    const url = new URL(realUrl)
+    const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) })
+    const title = 'Cut at COMMIT'
+    try {
+      const viaProxy = new URL(realUrl)
+      viaProxy.host = `127.0.0.1:${proxy.port}`
+      pool.options.connectionString = viaProxy.toString()
+      await terminateBackends()
+      await waitFor(() => pool.idleCount === 0, 'the pool to drop its terminated idle connections')
+
+      const id = await t.payload.db.beginTransaction()
+      expect(id).toBeTruthy()
+      const req = { transactionID: id! } as never
+      await t.payload.create({ collection: 'posts', data: { language: 'en', title } as never, draft: true, overrideAccess: true, req })
+      proxy.cutOnNextWrite()
+      const commit = await t.payload.db.commitTransaction(id!).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(commit, 'commitTransaction resolved although COMMIT failed').toBeDefined()
+      expect(isDatabaseUnavailableError(commit)).toBe(true)
+    } finally {
+      proxy.heal()
+      pool.options.connectionString = realUrl
+      await proxy.close()
+      await waitFor(() => pool.idleCount === 0, 'the proxied connections to close')
+    }
+    expect(await t.payload.count({ collection: 'posts', overrideAccess: true, where: { title: { equals: title } } })).toEqual({ totalDocs: 0 })
+  })
+
   it('REST reads answer 503 (not 500) when the pool cannot connect (ECONNREFUSED)', async () => {
     await breakDatabase()
     resetDatabaseHealth()
