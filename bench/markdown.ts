@@ -14,6 +14,10 @@ const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '�
 const cell = (s?: { p50: number; p95: number; p99: number }, extra = '') =>
   s ? `${fmt(s.p50)} / ${fmt(s.p95)} / ${fmt(s.p99)}${extra ? ` · ${extra}` : ''}` : 'not measured'
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const weightCell = (w?: { htmlBytes: number; htmlGzipBytes: number; scripts: { count: number; bytes: number; gzipBytes: number } }) =>
+  w ? `${kb(w.htmlBytes)} (${kb(w.htmlGzipBytes)}) · ${w.scripts.count} chunks, ${kb(w.scripts.bytes)} (${kb(w.scripts.gzipBytes)})` : 'not measured'
+
 const rows: [string, (r: any) => string][] = [
   ['`findSimilarPosts` (GIN index)', (r) => cell(r.similar?.indexed, r.similar ? `${r.similar.indexed.throughputPerSec}/s (4 callers ${r.similar.indexed.concurrentThroughputPerSec}/s), n=${r.similar.indexed.samples}` : '')],
   ['same ranking, sequential scan (baseline)', (r) => (r.similar?.baseline?.p95 ? cell(r.similar.baseline, `n=${r.similar.baseline.samples}; index ${r.similar.speedupP95}× faster at p95`) : 'not measured')],
@@ -23,6 +27,8 @@ const rows: [string, (r: any) => string][] = [
   ['post page (b) with `npm start`\'s heap flags (384 MB cap)', (r) => cell(r.pages?.dynamicHeapCapped?.latency, r.pages?.dynamicHeapCapped ? `${r.pages.dynamicHeapCapped.requestsPerSec} req/s, peak RSS ${r.pages.dynamicHeapCapped.peakRssMb} MB` : '')],
   ['post page (c) static file (ceiling)', (r) => cell(r.pages?.static.latency, r.pages ? `${r.pages.static.requestsPerSec} req/s` : '')],
   ['cached ÷ static throughput', (r) => (r.pages ? `${(r.pages.cachedVsStatic * 100).toFixed(1)} %` : 'not measured')],
+  ['post page HTML · JavaScript loaded (gzipped)', (r) => weightCell(r.pages?.weight?.post)],
+  ['`/en` listing HTML · JavaScript loaded (gzipped)', (r) => weightCell(r.pages?.weight?.listing)],
   ['server RSS idle → peak during (b)', (r) => (r.pages ? `${r.pages.serverRssMb.idle} → ${r.pages.serverRssMb.peakDuringDynamic} MB` : 'not measured')],
   ['editor: create post with 30 endnotes', (r) => cell(r.editor?.create)],
   ['editor: update', (r) => cell(r.editor?.update)],

@@ -28,6 +28,7 @@ import { benchEditor, benchImport, ensureEditor } from './lib/editor'
 import { machineInfo } from './lib/machine'
 import { Random } from './lib/random'
 import { benchSimilar } from './lib/similar'
+import { formatWeight } from './lib/pageWeight'
 import { benchPages, prepareSite } from './lib/site'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -335,6 +336,11 @@ function renderTable(r: Results): string {
       '',
       `cached / static ceiling: ${(r.pages.cachedVsStatic * 100).toFixed(1)} %   server RSS: idle ${r.pages.serverRssMb.idle} MB, peak during (b) ${r.pages.serverRssMb.peakDuringDynamic} MB${r.pages.dynamicHeapCapped ? ` (${r.pages.dynamicHeapCapped.peakRssMb} MB with ${r.pages.dynamicHeapCapped.nodeArgs.join(' ')})` : ''}   page ${r.pages.htmlBytes} bytes   ${r.pages.cached.connections} connections × ${r.pages.cached.durationSeconds} s   non-2xx/errors: a ${r.pages.cached.non2xx}/${r.pages.cached.errors}, b ${r.pages.dynamic.non2xx}/${r.pages.dynamic.errors}, c ${r.pages.static.non2xx}/${r.pages.static.errors}`,
     )
+  }
+  if (r.pages?.weight) {
+    for (const [name, w] of Object.entries(r.pages.weight)) {
+      out.push(`${name} page ${w.path}: HTML ${formatWeight(w.htmlBytes, w.htmlGzipBytes)}, JavaScript ${w.scripts.count} chunks ${formatWeight(w.scripts.bytes, w.scripts.gzipBytes)}`)
+    }
   }
   out.push(`1-min load average at each section's start (shared machine): ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}`).join(', ')}`)
   for (const [section, reason] of Object.entries(r.notMeasured)) out.push(`not measured: ${section}: ${reason}`)

@@ -20,6 +20,8 @@ import path from 'node:path'
 import type { Summary } from './stats'
 
 import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
+import type { PageWeight } from './pageWeight'
+import { measurePageWeight } from './pageWeight'
 import { freePort } from '../../test/helpers/freePort'
 import { summarize } from './stats'
 
@@ -291,6 +293,8 @@ export interface PageResult {
   buildId: string
   url: string
   htmlBytes: number
+  /** What a reader downloads: HTML and the JavaScript the page loads, for the post page and the `/en` listing. */
+  weight?: { listing: PageWeight; post: PageWeight }
   cached: LoadResult & { cacheHeader: null | string }
   dynamic: LoadResult & { rotation: number; cacheControl: null | string }
   /** (b) on a server started with `npm start`'s V8 flags (capped heap, src/lib/productionNodeFlags.ts), for its memory. */
@@ -336,6 +340,7 @@ export async function benchPages({
     const html = await probe.text()
     const cacheHeader = probe.headers.get('x-nextjs-cache')
     log(`  page ${paths.main}: ${html.length} bytes, x-nextjs-cache: ${cacheHeader}`)
+    const weight = { listing: await measurePageWeight({ baseUrl: server.baseUrl, distDir: path.join(SITE_DIR, '.next'), pagePath: '/en' }), post: await measurePageWeight({ baseUrl: server.baseUrl, distDir: path.join(SITE_DIR, '.next'), pagePath: paths.main }) }
     const cached = { ...(await load({ baseUrl: server.baseUrl, connections, duration, paths: [paths.main] })), cacheHeader }
     log(`  (a) cached: ${cached.requestsPerSec} req/s, p95 ${cached.latency.p95} ms`)
 
@@ -403,6 +408,7 @@ export async function benchPages({
       dynamic,
       dynamicSingleConnection: dynamicSingle,
       htmlBytes: html.length,
+      weight,
       serverRssMb: { highWaterMarkAfterDynamic: highWaterAfterDynamic, idle, peakDuringDynamic: peakDynamic, peakOverall: Math.max(peakOverall, peakDynamic) },
       static: staticLoad,
       url: paths.main,

@@ -1,21 +1,8 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-
-import { RichText } from '@payloadcms/richtext-lexical/react'
-
-import type { PageEndnotes } from '@/lib/site/endnotes'
-import type { Post } from '@/payload-types'
-
-import { createPostConverters } from './converters'
-
-/** The body of a post, with `[label]` endnote references and their previews. */
-export function PostBody({ content, endnotes, lang }: { content: Post['content']; endnotes: PageEndnotes; lang: string }) {
-  if (!content) return null
-  return (
-    <RichText
-      className="prose"
-      converters={createPostConverters({ endnoteReference: endnotes.referenceFor, lang })}
-      data={content as unknown as SerializedEditorState}
-      disableIndent={['listitem']}
-    />
-  )
+/**
+ * The body of a post: HTML rendered once per post version (src/lib/site/articleContent.ts)
+ * and injected as it is, so a render costs one string instead of a React tree of its nodes.
+ */
+export function PostBody({ html }: { html: string }) {
+  if (!html) return null
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
 }

@@ -23,7 +23,7 @@ import type { Media } from '@/payload-types'
 import { isSafeLinkUrl } from 'payload-policy-posts'
 import { postPath } from '@/lib/site/paths'
 
-import { EndnoteRef } from './EndnoteRef'
+import { EndnoteRefMarkup } from './EndnoteRefMarkup'
 
 /** The `endnote` inline node of the policy-posts editor feature. */
 export type SerializedEndnote = { footnote: unknown; type: 'endnote'; version: number }
@@ -114,7 +114,7 @@ export function createPostConverters({ endnoteReference }: PostConvertersArgs): 
           <sup className="noteref" id={reference.refId}>
             {/* U+2060 WORD JOINER: "[iv]" never wraps away from the word it follows */}
             {'\u2060'}
-            <EndnoteRef anchorId={reference.anchorId} label={reference.label} preview={reference.citationText} refId={reference.refId} />
+            <EndnoteRefMarkup anchorId={reference.anchorId} label={reference.label} preview={reference.citationText} refId={reference.refId} />
           </sup>
         )
       },

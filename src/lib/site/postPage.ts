@@ -1,13 +1,14 @@
 import { draftMode } from 'next/headers'
 import { cache } from 'react'
 
-import type { PageEndnotes } from './endnotes'
+import type { PageEndnote } from './endnotes'
 import type { Author, Category, Post, PostCard, PostVersion } from './data'
 
+import { articleContent } from './articleContent'
 import { getDraftPost, getPublishedPost, getSimilarPosts, versionsOf } from './data'
-import { preparePageEndnotes } from './endnotes'
 import { isSiteLanguage } from './languages'
-import { lexicalToPlainText, readingMinutes } from './text'
+import { getPayloadClient } from './payload'
+import { similarPostsWithMarker } from './similarCache'
 import { isStaffViewer } from './viewer'
 
 export interface PostPageData {
@@ -19,7 +20,9 @@ export interface PostPageData {
   isPreview: boolean
   category: Category | null
   authors: Author[]
-  endnotes: PageEndnotes
+  endnotes: { notes: PageEndnote[] }
+  /** Inner HTML of the body, rendered once per version (./articleContent.ts). */
+  bodyHtml: string
   readingMinutes: number
 }
 
@@ -56,23 +59,27 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
   const versions = await versionsOf(post)
   const category = post.category && typeof post.category === 'object' ? post.category : null
   const authors = (post.authors ?? []).filter((author): author is Author => !!author && typeof author === 'object')
-  const text = lexicalToPlainText(post.content)
+  const article = articleContent(post, lang, { draft: isPreview })
   return {
     authors,
+    bodyHtml: article.bodyHtml,
     category,
-    endnotes: preparePageEndnotes(post, lang),
+    endnotes: { notes: article.notes },
     isPreview,
     lang,
     post,
-    readingMinutes: text ? readingMinutes(text) : 1,
+    readingMinutes: article.readingMinutes,
     versions,
   }
 })
 
-/** "Similar Posts" of a post, fetched once per request (React `cache`); never rejects. */
+/**
+ * "Similar Posts" of a post, fetched once per request (React `cache`) and reused across
+ * requests while nothing they depend on changed (./similarCache.ts); never rejects.
+ */
 export const loadSimilarPosts = cache(async (postId: number, lang: string): Promise<PostCard[]> => {
   try {
-    return await getSimilarPosts(postId, lang)
+    return await similarPostsWithMarker(await getPayloadClient(), postId, lang, () => getSimilarPosts(postId, lang))
   } catch (error) {
     // A failing recommendation must never take the article down.
     console.error('[site] similar posts failed', error)

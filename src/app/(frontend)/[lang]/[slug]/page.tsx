@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { AuthorBoxes } from '@/components/AuthorBox'
+import { EndnotePreviews } from '@/components/EndnotePreviews'
 import { Endnotes } from '@/components/Endnotes'
 import { JsonLd } from '@/components/JsonLd'
 import { LanguageSwitch } from '@/components/LanguageSwitch'
@@ -46,7 +47,7 @@ export default async function PostPage({ params }: Props) {
   const { lang, slug } = await params
   const data = await loadPostPage(lang, slug)
   if (!data) notFound()
-  const { authors, category, endnotes, isPreview, post, readingMinutes, versions } = data
+  const { authors, bodyHtml, category, endnotes, isPreview, post, readingMinutes, versions } = data
   const path = postPath({ language: post.language, slug: post.slug ?? slug })
   const url = absoluteUrl(path)
 
@@ -68,9 +69,10 @@ export default async function PostPage({ params }: Props) {
           <LanguageSwitch lang={lang} versions={versions} />
         </div>
         <div className="post__body">
-          <PostBody content={post.content} endnotes={endnotes} lang={lang} />
+          <PostBody html={bodyHtml} />
         </div>
         <Endnotes lang={lang} notes={endnotes.notes} />
+        <EndnotePreviews />
         <AuthorBoxes authors={authors} lang={lang} />
       </article>
       <SimilarPostsOf lang={lang} postId={post.id} />

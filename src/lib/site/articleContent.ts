@@ -1,0 +1,71 @@
+import type { PageEndnote } from './endnotes'
+import type { Post } from './data'
+
+import { renderPostBodyHtml } from '@/components/RichText/postBodyHtml'
+
+import { preparePageEndnotes } from './endnotes'
+import { BoundedLru } from './lru'
+import { bodyNeedsPopulation } from './postDocument'
+import { lexicalToPlainText, readingMinutes } from './text'
+
+/** What a post's version renders to, whoever reads it: computed once per version. */
+export interface ArticleContent {
+  /** Inner HTML of the body (references and their previews included). */
+  bodyHtml: string
+  /** The endnotes list, in number order. */
+  notes: PageEndnote[]
+  readingMinutes: number
+}
+
+type ArticlePost = Pick<Post, 'content' | 'endnotes' | 'id' | 'updatedAt'>
+
+/**
+ * The version of everything the article's output depends on: the post (id, `updatedAt`:
+ * every save changes it), the page language (citation style, link paths), draft or published,
+ * and each cited footnote record with its own `updatedAt` (a record is edited without the post
+ * changing). Null when the body holds documents populated at render time (uploads, internal
+ * links, blocks): their versions are not in the key, so such bodies are never cached.
+ */
+export function articleVersionKey(post: ArticlePost, lang: string, draft: boolean): null | string {
+  if (bodyNeedsPopulation(post.content)) return null
+  let key = `${lang}|${draft ? 'draft' : 'published'}|${post.id}|${post.updatedAt}`
+  for (const entry of post.endnotes ?? []) {
+    const footnote = entry.footnote
+    key += typeof footnote === 'object' && footnote ? `|${entry.number}:${entry.label}:${footnote.id}@${footnote.updatedAt}` : `|${entry.number}:${entry.label}:${String(footnote)}`
+  }
+  return key
+}
+
+export function buildArticleContent(post: ArticlePost, lang: string): ArticleContent {
+  const endnotes = preparePageEndnotes(post, lang)
+  const text = lexicalToPlainText(post.content)
+  return {
+    bodyHtml: renderPostBodyHtml(post.content, endnotes, lang),
+    notes: endnotes.notes,
+    readingMinutes: text ? readingMinutes(text) : 1,
+  }
+}
+
+// ≈ 15–40 K characters per post: 8 M characters (≤ 16 MB of strings) hold a few hundred posts.
+const MAX_ENTRIES = 2000
+const MAX_CHARACTERS = 8_000_000
+const sizeOf = (article: ArticleContent) =>
+  article.bodyHtml.length + article.notes.reduce((sum, note) => sum + 2 * note.citationText.length + 200, 0)
+
+const articles = new BoundedLru<ArticleContent>(MAX_ENTRIES, MAX_CHARACTERS, sizeOf)
+
+/** The article of this post version, from the in-process cache or rendered now (and kept). */
+export function articleContent(post: ArticlePost, lang: string, { draft }: { draft: boolean }): ArticleContent {
+  const key = articleVersionKey(post, lang, draft)
+  if (key === null) return buildArticleContent(post, lang)
+  const hit = articles.get(key)
+  if (hit) return hit
+  const article = buildArticleContent(post, lang)
+  articles.set(key, article)
+  return article
+}
+
+/** For tests: forget every cached article. */
+export function clearArticleCache(): void {
+  articles.clear()
+}

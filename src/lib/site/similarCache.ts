@@ -1,0 +1,68 @@
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { PostCard } from './data'
+
+import { BoundedLru } from './lru'
+
+/**
+ * What a post's similar cards depend on besides the source itself: the newest save of any
+ * post, category or author (publishing, unpublishing and creating all bump `updated_at`), the
+ * number of categories and authors (a deleted one leaves no newer row), and whether every
+ * card shown is still a published post (a deleted post leaves no newer row either).
+ */
+export interface SimilarMarker {
+  changed: string
+  /** How many of the cached cards' posts are still published. */
+  live: number
+}
+
+type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
+
+/** One round trip; `posts`, `categories` and `authors` are the site's collection tables. */
+export async function readSimilarMarker(payload: Payload, cardIds: number[]): Promise<SimilarMarker> {
+  const drizzle = (payload.db as unknown as { drizzle: { execute: Execute } }).drizzle
+  const ids = sql.raw(`'{${cardIds.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
+  const { rows } = await drizzle.execute(sql`
+    select concat_ws('|',
+        (select max(updated_at) from posts), (select max(updated_at) from categories), (select max(updated_at) from authors),
+        (select count(*) from categories), (select count(*) from authors)) as changed,
+      (select count(*)::int from posts where id = any(${ids}) and _status = 'published') as live`)
+  return { changed: String(rows[0]?.changed ?? ''), live: Number(rows[0]?.live ?? 0) }
+}
+
+interface Entry {
+  cards: PostCard[]
+  changed: string
+}
+
+// a few hundred bytes per entry
+const entries = new BoundedLru<Entry>(5000, 5000)
+
+/**
+ * A post's similar cards, kept in process per (post, language) and reused while the marker
+ * read just before is unchanged: a render then costs one small query instead of the ranking.
+ * The marker is read before computing, so a change committed meanwhile makes the stored
+ * marker old and the next render computes again.
+ */
+export async function similarPostsWithMarker(
+  payload: Payload,
+  postId: number,
+  lang: string,
+  compute: () => Promise<PostCard[]>,
+): Promise<PostCard[]> {
+  const key = `${lang}|${postId}`
+  const cached = entries.get(key)
+  const marker = await readSimilarMarker(payload, cached ? cached.cards.map((card) => card.id) : [])
+  if (cached && cached.changed === marker.changed && marker.live === cached.cards.length) return cached.cards
+  const cards = await compute()
+  entries.set(key, { cards, changed: marker.changed })
+  return cards
+}
+
+/** For tests: forget every cached list. */
+export function clearSimilarCache(): void {
+  entries.clear()
+}
