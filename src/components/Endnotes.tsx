@@ -1,18 +1,29 @@
 import type { PageEndnote } from '@/lib/site/endnotes'
 
 import { getStrings } from '@/lib/site/i18n'
+import { renderStaticMarkup } from '@/lib/site/staticMarkup'
 
 import { Citation } from './Citation'
 
 /**
  * The endnotes list (DPUB-ARIA `doc-endnotes`): notes in number order, each `li#note-iii` with
- * its label, the citation, and one `doc-backlink` per place the body cites it.
+ * its label, the citation, and one `doc-backlink` per place the body cites it. Its inner HTML
+ * is rendered once per post version with the body (src/lib/site/articleContent.ts).
  */
-export function Endnotes({ lang, notes }: { lang: string; notes: PageEndnote[] }) {
-  if (notes.length === 0) return null
+export function Endnotes({ html }: { html: string }) {
+  if (!html) return null
+  return <section aria-labelledby="endnotes-heading" className="endnotes" dangerouslySetInnerHTML={{ __html: html }} role="doc-endnotes" />
+}
+
+/** The inner HTML of the endnotes section ('' when the post has no notes). */
+export function endnotesListHtml(lang: string, notes: PageEndnote[]): string {
+  return notes.length === 0 ? '' : renderStaticMarkup(<EndnotesList lang={lang} notes={notes} />)
+}
+
+export function EndnotesList({ lang, notes }: { lang: string; notes: PageEndnote[] }) {
   const t = getStrings(lang)
   return (
-    <section aria-labelledby="endnotes-heading" className="endnotes" role="doc-endnotes">
+    <>
       <h2 id="endnotes-heading">{t.endnotes}</h2>
       <ol>
         {notes.map((note) => (
@@ -38,6 +49,6 @@ export function Endnotes({ lang, notes }: { lang: string; notes: PageEndnote[] }
           </li>
         ))}
       </ol>
-    </section>
+    </>
   )
 }

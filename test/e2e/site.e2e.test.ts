@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -528,5 +529,75 @@ describe('revalidation', () => {
     const unpublished = await (await fetch(url(page))).text()
     expect(unpublished).not.toContain('This post is also available in')
     expect((await fetch(url(`/tr/${customs.tr}`))).status).toBe(404)
+  })
+})
+
+describe('forced renders never show an older version', () => {
+  // Next's draft-mode cookie without a staff session: every request renders the published
+  // post (no full-route cache, no data cache), so only the page's in-process caches (the body
+  // per version, similar posts per change marker) stand between a save and the reader.
+  const bypass = () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../.next/prerender-manifest.json'), 'utf8'))
+    return { cookie: `__prerender_bypass=${manifest.preview.previewModeId}` }
+  }
+  const render = async (page: string) => {
+    const response = await fetch(url(page), { headers: bypass() })
+    expect(response.status).toBe(200)
+    return response.text()
+  }
+  const similarSection = (html: string) => {
+    const start = html.indexOf('class="similar-posts"')
+    return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start))
+  }
+
+  it('a saved body, an edited footnote record, a new and a deleted similar post show on the next render', async () => {
+    const page = `/en/${corridor.en}`
+    const admin = { overrideAccess: true } as const
+    const post = (await site.payload.find({ ...admin, collection: 'posts', depth: 0, limit: 1, where: { slug: { equals: corridor.en } } })).docs[0]!
+    const original = structuredClone(post.content)
+    const firstText = (content: unknown) => (content as { root: { children: { children: { text?: string }[] }[] } }).root.children[0]!.children[0]!
+    // rendered twice: the second render is served by the caches
+    await render(page)
+    const before = await render(page)
+    const oldText = firstText(post.content).text!
+    expect(before).toContain(oldText.slice(0, 60))
+
+    try {
+      // 1. the body (saved by another process than the server's: no revalidation reaches it)
+      const content = structuredClone(post.content)
+      firstText(content).text = 'A rewritten opening sentence that only the new version has.'
+      await site.payload.update({ ...admin, collection: 'posts', data: { content }, id: post.id })
+      const rewritten = await render(page)
+      expect(rewritten).toContain('A rewritten opening sentence that only the new version has.')
+      expect(rewritten).not.toContain(oldText.slice(0, 60))
+
+      // 2. a footnote record edited on its own: the endnote preview in the body follows
+      const noteId = (post.endnotes ?? [])[0]!.footnote as number | { id: number }
+      const footnoteId = typeof noteId === 'object' ? noteId.id : noteId
+      const footnote = await site.payload.findByID({ ...admin, collection: 'footnotes', depth: 0, id: footnoteId })
+      await site.payload.update({ ...admin, collection: 'footnotes', data: { title: 'A Renamed Source For The Preview' }, id: footnoteId })
+      const renamed = await render(page)
+      expect(renamed.match(/<span class="noteref__preview"[^>]*id="ref-i-1-preview"[^>]*>.*?<\/span><\/sup>/)?.[0]).toContain('A Renamed Source For The Preview')
+      await site.payload.update({ ...admin, collection: 'footnotes', data: { title: footnote.title }, id: footnoteId })
+
+      // 3. a new published post that reads like this one becomes a similar post at once…
+      const twinTitle = 'Twin of the corridor piece for the similar-posts cache'
+      expect(similarSection(await render(page))).not.toContain(twinTitle)
+      const twin = await site.payload.create({
+        ...admin,
+        collection: 'posts',
+        data: { _status: 'published', authors: post.authors, category: post.category, content: original, language: 'en', publishedAt: new Date().toISOString(), title: twinTitle },
+      })
+      try {
+        expect(similarSection(await render(page))).toContain(twinTitle)
+      } finally {
+        // …and a deleted one leaves it at once
+        await site.payload.delete({ ...admin, collection: 'posts', id: twin.id })
+      }
+      expect(similarSection(await render(page))).not.toContain(twinTitle)
+    } finally {
+      await site.payload.update({ ...admin, collection: 'posts', data: { content: original }, id: post.id })
+    }
+    expect(await render(page)).toContain(oldText.slice(0, 60))
   })
 })

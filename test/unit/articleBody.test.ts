@@ -5,6 +5,7 @@ import { createElement, Fragment } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
+import { EndnotesList, endnotesListHtml } from '../../src/components/Endnotes'
 import { createPostConverters } from '../../src/components/RichText/converters'
 import { renderPostBodyHtml } from '../../src/components/RichText/postBodyHtml'
 import { articleContent, articleVersionKey, clearArticleCache } from '../../src/lib/site/articleContent'
@@ -157,6 +158,9 @@ describe('renderStaticMarkup', () => {
         const html = renderPostBodyHtml(content as never, endnotes, lang)
         expect(html).toBe(reactMarkup(content, lang, entries as never))
         expect(html).toContain('role="doc-noteref"')
+        const list = endnotesListHtml(lang, endnotes.notes)
+        expect(list).toBe(renderToStaticMarkup(createElement(EndnotesList, { lang, notes: endnotes.notes })))
+        expect(list).toContain('role="doc-backlink"')
         compared++
       }
     }

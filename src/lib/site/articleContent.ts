@@ -1,6 +1,7 @@
 import type { PageEndnote } from './endnotes'
 import type { Post } from './data'
 
+import { endnotesListHtml } from '@/components/Endnotes'
 import { renderPostBodyHtml } from '@/components/RichText/postBodyHtml'
 
 import { preparePageEndnotes } from './endnotes'
@@ -12,7 +13,9 @@ import { lexicalToPlainText, readingMinutes } from './text'
 export interface ArticleContent {
   /** Inner HTML of the body (references and their previews included). */
   bodyHtml: string
-  /** The endnotes list, in number order. */
+  /** Inner HTML of the endnotes section ('' without notes). */
+  endnotesHtml: string
+  /** The endnotes, in number order (JSON-LD citations). */
   notes: PageEndnote[]
   readingMinutes: number
 }
@@ -41,6 +44,7 @@ export function buildArticleContent(post: ArticlePost, lang: string): ArticleCon
   const text = lexicalToPlainText(post.content)
   return {
     bodyHtml: renderPostBodyHtml(post.content, endnotes, lang),
+    endnotesHtml: endnotesListHtml(lang, endnotes.notes),
     notes: endnotes.notes,
     readingMinutes: text ? readingMinutes(text) : 1,
   }
@@ -50,7 +54,7 @@ export function buildArticleContent(post: ArticlePost, lang: string): ArticleCon
 const MAX_ENTRIES = 2000
 const MAX_CHARACTERS = 8_000_000
 const sizeOf = (article: ArticleContent) =>
-  article.bodyHtml.length + article.notes.reduce((sum, note) => sum + 2 * note.citationText.length + 200, 0)
+  article.bodyHtml.length + article.endnotesHtml.length + article.notes.reduce((sum, note) => sum + 2 * note.citationText.length + 200, 0)
 
 const articles = new BoundedLru<ArticleContent>(MAX_ENTRIES, MAX_CHARACTERS, sizeOf)
 

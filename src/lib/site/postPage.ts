@@ -21,8 +21,9 @@ export interface PostPageData {
   category: Category | null
   authors: Author[]
   endnotes: { notes: PageEndnote[] }
-  /** Inner HTML of the body, rendered once per version (./articleContent.ts). */
+  /** Inner HTML of the body and of the endnotes section, rendered once per version (./articleContent.ts). */
   bodyHtml: string
+  endnotesHtml: string
   readingMinutes: number
 }
 
@@ -65,6 +66,7 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
     bodyHtml: article.bodyHtml,
     category,
     endnotes: { notes: article.notes },
+    endnotesHtml: article.endnotesHtml,
     isPreview,
     lang,
     post,

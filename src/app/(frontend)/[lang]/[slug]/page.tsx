@@ -47,7 +47,7 @@ export default async function PostPage({ params }: Props) {
   const { lang, slug } = await params
   const data = await loadPostPage(lang, slug)
   if (!data) notFound()
-  const { authors, bodyHtml, category, endnotes, isPreview, post, readingMinutes, versions } = data
+  const { authors, bodyHtml, category, endnotesHtml, isPreview, post, readingMinutes, versions } = data
   const path = postPath({ language: post.language, slug: post.slug ?? slug })
   const url = absoluteUrl(path)
 
@@ -71,7 +71,7 @@ export default async function PostPage({ params }: Props) {
         <div className="post__body">
           <PostBody html={bodyHtml} />
         </div>
-        <Endnotes lang={lang} notes={endnotes.notes} />
+        <Endnotes html={endnotesHtml} />
         <EndnotePreviews />
         <AuthorBoxes authors={authors} lang={lang} />
       </article>
