@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/renderCpu.ts [--posts 1000] [--duration 10] [--cpu-prof DIR]`: the forced dynamic
+ * `npx tsx bench/renderCpu.ts [--posts 1000] [--duration 10] [--warmup 15] [--cpu-prof DIR]`: the forced dynamic
  * render of the post page (draft-mode cookie) on the bench's private build and corpus (run
  * `npm run bench -- --only pages` once first), with the CPU it costs: the server's and the
  * bench PostgreSQL's CPU time (from /proc, process trees) over a 10-connection run, per render,
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
     duration: { default: '10', type: 'string' },
     'node-flags': { default: '', type: 'string' },
     posts: { default: '1000', type: 'string' },
+    warmup: { default: '15', type: 'string' },
   },
 })
 const ticks = os.constants.signals ? 100 : 100 // USER_HZ on Linux
@@ -65,7 +66,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, '.next/prerender
 const headers = { cookie: `__prerender_bypass=${manifest.preview.previewModeId}` }
 const duration = Number(args.duration)
 try {
-  await load({ baseUrl: site.baseUrl, connections: 10, duration: 5, headers, paths: rotation.slice().reverse() })
+  await load({ baseUrl: site.baseUrl, connections: 10, duration: Number(args.warmup), headers, paths: rotation.slice().reverse() })
   const node0 = treeCpuMs(site.child.pid!)
   const pg0 = treeCpuMs(postmaster)
   const many = await load({ baseUrl: site.baseUrl, connections: 10, duration, headers, paths: rotation })

@@ -48,7 +48,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export function buildRunning(): boolean {
   try {
     const out = execFileSync('pgrep', ['-f', 'next build'], { encoding: 'utf8' })
-    return out.trim().split('\n').filter((pid) => pid && Number(pid) !== process.pid).length > 0
+    // only a build of this checkout (other checkouts on the machine build their own .next)
+    const ofThisCheckout = (pid: string) => {
+      try {
+        return fs.realpathSync(`/proc/${pid}/cwd`) === fs.realpathSync(root)
+      } catch {
+        return false
+      }
+    }
+    return out.trim().split('\n').filter((pid) => pid && Number(pid) !== process.pid && ofThisCheckout(pid)).length > 0
   } catch {
     return false
   }
