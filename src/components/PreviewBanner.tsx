@@ -1,14 +1,14 @@
 import { EXIT_PREVIEW_ROUTE } from '@/lib/site/preview'
 import { getStrings } from '@/lib/site/i18n'
 
-import { RefreshOnSave } from './RefreshOnSave'
+import { LivePreviewRefresh } from './LivePreviewRefresh'
 
 /** Shown above a draft in preview mode; the button leaves draft mode and returns to the page. */
 export function PreviewBanner({ lang, path }: { lang: string; path: string }) {
   const t = getStrings(lang)
   return (
     <div className="preview-banner" role="status">
-      <RefreshOnSave />
+      <LivePreviewRefresh />
       <strong>{t.previewBanner}</strong>
       <form action={EXIT_PREVIEW_ROUTE} method="post">
         <input name="path" type="hidden" value={path} />
