@@ -95,6 +95,30 @@ describe('findPostDocument', () => {
     expect(withGroupId(await findPostDocument(payload, { lang: 'en', slug: post.slug as string }))).toEqual(withGroupId(expected))
   })
 
+  it('reuses related documents across reads only while their tables are unchanged', async () => {
+    const post = await fixture('Cached relations')
+    const slug = post.slug as string
+    const read = async () => withGroupId(await findPostDocument(payload, { lang: 'en', slug }))
+    // the second read takes authors, category, notes and image from the cache: still exactly depth 2
+    await read()
+    expect(await read()).toEqual(withGroupId(await readAtDepth2('en', slug)))
+
+    // each kind of save shows on the next read
+    const [authorId] = (post.authors ?? []).map((author) => relationId(author))
+    const footnoteId = relationId(post.endnotes?.[0]?.footnote)!
+    const photoOwner = (await readAtDepth2('en', slug))!.authors!.find((author) => typeof author === 'object' && author.photo) as { id: number; photo: { id: number } }
+    await payload.update({ ...asAdmin, collection: 'authors', data: { name: 'A Renamed Author' }, id: authorId! })
+    await payload.update({ ...asAdmin, collection: 'footnotes', data: { title: 'A Renamed Source' }, id: footnoteId })
+    await payload.update({ ...asAdmin, collection: 'categories', data: { name: 'A Renamed Category' }, id: relationId(post.category)! })
+    await payload.update({ ...asAdmin, collection: 'media', data: { alt: 'A new alt text' }, id: photoOwner.photo.id })
+    const after = await read()
+    expect(after).toEqual(withGroupId(await readAtDepth2('en', slug)))
+    expect(JSON.stringify(after)).toContain('A Renamed Author')
+    expect(JSON.stringify(after)).toContain('A Renamed Source')
+    expect(JSON.stringify(after)).toContain('A Renamed Category')
+    expect(JSON.stringify(after)).toContain('A new alt text')
+  })
+
   it('reads the latest draft as the preview did, and nothing for an unknown or unpublished slug', async () => {
     const post = await fixture('Draft preview')
     await payload.update({ ...asAdmin, collection: 'posts', data: { title: 'Draft preview, edited' }, draft: true, id: post.id })

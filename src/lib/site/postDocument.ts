@@ -5,6 +5,10 @@ import type { Author, Category, Footnote, Media, Post } from '../../payload-type
 import { relationId } from 'payload-policy-posts'
 import type { ID } from 'payload-policy-posts'
 
+import type { RelatedCollection, RelatedIds } from './relatedDocuments'
+
+import { readTableMarkers, relatedDocuments } from './relatedDocuments'
+
 type Locale = Post['language']
 
 export interface PostDocumentQuery {
@@ -44,6 +48,10 @@ export function bodyNeedsPopulation(content: unknown): boolean {
  * A relation that is missing or not readable stays an id, as with `depth`. The translation
  * group stays an id (the page only needs the id).
  *
+ * Published reads take the related documents from an in-process cache while their tables'
+ * markers are unchanged (./relatedDocuments.ts), so a page whose authors, category, notes and
+ * image were read before costs the post's query and one marker query.
+ *
  * A body with uploads, internal links, relationship nodes or blocks needs Lexical's own
  * population: such a post is read with `depth: 2` as before.
  */
@@ -72,8 +80,31 @@ export async function findPostDocument(payload: Payload, { draft = false, lang, 
   if (bodyNeedsPopulation(post.content)) return (await read(2)).docs[0] ?? null
 
   const ids = (values: unknown[]): ID[] => [...new Set(values.map(relationId).filter((id) => id !== undefined))]
-  const related = async <T extends { id: ID }>(collection: 'authors' | 'categories' | 'footnotes' | 'media', wanted: ID[]) => {
-    if (wanted.length === 0) return new Map<ID, T>()
+  const endnotes = post.endnotes ?? null
+  const wanted: RelatedIds = {
+    authors: ids(post.authors ?? []),
+    categories: ids([post.category]),
+    footnotes: ids((endnotes ?? []).map((entry) => entry.footnote)),
+    media: ids([post.meta?.image]),
+  }
+  // Published reads reuse the documents of earlier renders while their tables are unchanged
+  // (./relatedDocuments.ts): the markers are read first, in one query; drafts always read.
+  const cache = draft ? null : relatedDocuments
+  const markers = cache
+    ? await readTableMarkers(payload, {
+        ...wanted,
+        media: [...wanted.media, ...ids(wanted.authors.map((id) => cache.peek<Author>('authors', locale, id)?.photo))],
+      })
+    : null
+  const related = async <T extends { id: ID }>(collection: RelatedCollection, wantedIds: ID[]) => {
+    const docs = new Map<ID, T>()
+    const missing: ID[] = []
+    for (const id of wantedIds) {
+      const hit = cache && markers ? cache.get<T>(collection, locale, id, markers) : undefined
+      if (hit) docs.set(id, hit)
+      else missing.push(id)
+    }
+    if (missing.length === 0) return docs
     const result = await payload.find({
       collection,
       depth: 1,
@@ -81,16 +112,19 @@ export async function findPostDocument(payload: Payload, { draft = false, lang, 
       locale,
       overrideAccess,
       pagination: false,
-      where: { id: { in: wanted } },
+      where: { id: { in: missing } },
     })
-    return new Map<ID, T>((result.docs as unknown as T[]).map((doc) => [doc.id, doc]))
+    for (const doc of result.docs as unknown as T[]) {
+      docs.set(doc.id, doc)
+      if (cache && markers) cache.set(collection, locale, doc.id, doc, markers)
+    }
+    return docs
   }
-  const endnotes = post.endnotes ?? null
   const [authors, categories, footnotes, media] = await Promise.all([
-    related<Author>('authors', ids(post.authors ?? [])),
-    related<Category>('categories', ids([post.category])),
-    related<Footnote>('footnotes', ids((endnotes ?? []).map((entry) => entry.footnote))),
-    related<Media>('media', ids([post.meta?.image])),
+    related<Author>('authors', wanted.authors),
+    related<Category>('categories', wanted.categories),
+    related<Footnote>('footnotes', wanted.footnotes),
+    related<Media>('media', wanted.media),
   ])
   // an id becomes its document when it was found (and readable); anything else stays as it is
   const populated = <V, T>(value: V, docs: Map<ID, T>): T | V =>
