@@ -1,9 +1,15 @@
 'use client'
 
-import dynamic from 'next/dynamic'
+import { lazy, Suspense } from 'react'
 
-/**
- * The live-preview listener, loaded only where it renders (an editor's draft preview): its
- * code is a chunk of its own that readers' pages never fetch.
- */
-export const LivePreviewRefresh = dynamic(() => import('./RefreshOnSave').then((module) => module.RefreshOnSave), { ssr: false })
+// A chunk of its own, fetched only where the draft banner renders: readers never load it.
+const RefreshOnSave = lazy(() => import('./RefreshOnSave').then((module) => ({ default: module.RefreshOnSave })))
+
+/** The admin's live-preview listener, loaded on demand (an editor's draft preview only). */
+export function LivePreviewRefresh() {
+  return (
+    <Suspense fallback={null}>
+      <RefreshOnSave />
+    </Suspense>
+  )
+}
