@@ -490,6 +490,23 @@ describe('draft preview', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Otuz Yaşındaki Gümrük Birliği Karbon Sınırıyla Karşı Karşıya')
     expect(await page.locator('meta[name="robots"]').first().getAttribute('content')).toContain('noindex')
     await page.screenshot({ path: artifactPath('preview-tr-1280.png') })
+    // In the admin's Live Preview (a same-origin frame) the listener, loaded only with the banner,
+    // announces itself to the editor's window.
+    const ready = await page.evaluate(
+      (src) =>
+        new Promise<boolean>((resolve) => {
+          window.addEventListener('message', (event) => {
+            const data = event.data as { ready?: boolean; type?: string } | null
+            if (data?.type === 'payload-live-preview' && data.ready) resolve(true)
+          })
+          const frame = document.createElement('iframe')
+          frame.src = src
+          document.body.append(frame)
+          setTimeout(() => resolve(false), 20_000)
+        }),
+      `/tr/${customs.tr}`,
+    )
+    expect(ready).toBe(true)
     // The public never sees it.
     expect((await fetch(url(`/tr/${customs.tr}`))).status).toBe(404)
 
