@@ -192,9 +192,10 @@ export const getSimilarPosts = cached(
   'similar-posts',
   async (postId: number, lang: string): Promise<PostCard[]> => {
     const payload = await getPayloadClient()
-    // Read at depth 0 as an anonymous reader (published only); the cards' category and author
-    // names come from the site's cached lists: populating them cost a third of the call.
-    const [similar, categories, authors] = await Promise.all([
+    // Read at depth 0 as an anonymous reader (published only); the cards' category names come
+    // from the site's cached list (populating them cost a third of the call), their authors'
+    // names from one small read of just those authors (the full list is 200+ documents).
+    const [similar, categories] = await Promise.all([
       findSimilarPosts(payload, postId, {
         depth: 0,
         limit: siteSettings.similarPostsLimit,
@@ -203,8 +204,22 @@ export const getSimilarPosts = cached(
         select: cardSelect,
       }),
       listCategories(lang),
-      listAuthors(),
     ])
+    const authorIds = [...new Set((similar as Post[]).flatMap((post) => (post.authors ?? []).map((author) => relationId(author))))].filter((id) => id !== undefined)
+    const authors =
+      authorIds.length === 0
+        ? []
+        : (
+            await payload.find({
+              collection: 'authors',
+              depth: 0,
+              limit: 0,
+              overrideAccess: false,
+              pagination: false,
+              select: { name: true, slug: true },
+              where: { id: { in: authorIds } },
+            })
+          ).docs
     const categoryById = new Map(categories.map((category) => [category.id, category]))
     const authorById = new Map(authors.map((author) => [author.id, author]))
     return (similar as Post[]).map((post) =>
