@@ -40,7 +40,8 @@ interface Entry {
   markers: string
 }
 
-const documents = new BoundedLru<Entry>(20_000, 20_000)
+// ≈ 1–2 KB per document: at most ≈ 10 MB
+const documents = new BoundedLru<Entry>(5000, 5000)
 
 const markerOf = (collection: RelatedCollection, markers: TableMarkers) =>
   collection === 'authors' ? `${markers.authors.changed}|${markers.media.changed}` : markers[collection].changed
