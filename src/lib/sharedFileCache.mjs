@@ -1,0 +1,59 @@
+// The Next.js cache of a site served by several processes on one machine (`npm start` with
+// WEB_CONCURRENCY > 1, see src/lib/server/cluster.ts), used whenever REDIS_URL is not set.
+//
+// Next's own file-system cache already keeps rendered pages and `unstable_cache` data in files
+// under .next/, which every process reads; what it keeps per process is a memory copy of recent
+// entries and the list of revalidated tags. This handler shares the tags: a revalidation
+// (revalidateTag / revalidatePath) is appended to .next/cache/revalidated-tags.log, and each
+// process reads the lines of the others before every cache read, so a page or data entry a
+// publish on another process expired is expired here too. A memory copy found expired is
+// dropped and the files are read again: the other process may already have rendered the page.
+// Entries are written to a temporary file and renamed, so a reader never sees half a page.
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import crypto from 'node:crypto'
+
+import { TagLog, tagLogPath } from './server/tagLog.mjs'
+
+const require = createRequire(import.meta.url)
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default
+const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js')
+
+async function writeFileAtomically(file, data) {
+  const temporary = `${file}.${crypto.randomUUID()}.tmp`
+  try {
+    await fs.promises.writeFile(temporary, data)
+    await fs.promises.rename(temporary, file)
+  } catch (error) {
+    await fs.promises.unlink(temporary).catch(() => undefined)
+    throw error
+  }
+}
+
+// One log reader per process, however often Next constructs the handler (once per request).
+const logs = new Map()
+
+export default class SharedFileCache extends FileSystemCache {
+  constructor(context) {
+    super({ ...context, fs: { ...context.fs, writeFile: writeFileAtomically } })
+    const file = tagLogPath(context.serverDistDir)
+    if (!logs.has(file)) logs.set(file, new TagLog(file))
+    this.tagLog = logs.get(file)
+  }
+
+  async get(key, context) {
+    this.tagLog.sync(tagsManifest)
+    const data = await super.get(key, context)
+    if (data) return data
+    const memory = FileSystemCache.memoryCache
+    if (!memory?.has(key)) return null
+    memory.remove(key)
+    return super.get(key, context)
+  }
+
+  async revalidateTag(tags, durations) {
+    this.tagLog.sync(tagsManifest)
+    await super.revalidateTag(tags, durations)
+    this.tagLog.append(typeof tags === 'string' ? [tags] : tags, tagsManifest)
+  }
+}
