@@ -15,6 +15,8 @@ const root = path.resolve(import.meta.dirname, '../..')
 
 export interface SiteServer extends TestPayload {
   baseUrl: string
+  /** The server's (primary's) process id. */
+  pid: number
   port: number
   /** Server output so far, for failure messages. */
   output: () => string
@@ -45,11 +47,14 @@ export async function startSiteServer(
   name: string,
   {
     env = {},
+    processes,
     shareDatabaseWith,
     withSeed = true,
   }: {
     /** Extra environment of the server process (e.g. REDIS_URL for the shared cache). */
     env?: Record<string, string | undefined>
+    /** Start the server as `npm start` does (src/lib/server/startCli.ts) with this many processes, instead of `next start`. */
+    processes?: number
     /** Serve the database of this running server instead of a fresh one (a second instance); nothing is seeded. */
     shareDatabaseWith?: TestPayload
     withSeed?: boolean
@@ -70,26 +75,44 @@ export async function startSiteServer(
   // server: entries from another test file's database would be served as if current.
   fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { force: true, recursive: true })
   let log = ''
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.databaseUrl,
-      NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
-      NODE_ENV: 'production',
-      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (chunk) => (log += chunk))
-  child.stderr?.on('data', (chunk) => (log += chunk))
   const baseUrl = `http://127.0.0.1:${port}`
-  await waitForHttp(`${baseUrl}/api/users/me`, child, 90_000, () => log)
+  const command: [string, string[]] = processes
+    ? [path.join(root, 'node_modules/.bin/tsx'), ['src/lib/server/startCli.ts', '--port', String(port), '--hostname', '127.0.0.1']]
+    : [path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1']]
+  const spawnServer = () => {
+    const started = spawn(command[0], command[1], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        NEXT_PUBLIC_SERVER_URL: baseUrl,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+        ...(processes ? { WEB_CONCURRENCY: String(processes) } : {}),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    started.stdout?.on('data', (chunk) => (log += chunk))
+    started.stderr?.on('data', (chunk) => (log += chunk))
+    return started
+  }
+  let child = spawnServer()
+  // Node 20 now and then ends a tsx process before it runs (status 0, no output): start it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitForHttp(`${baseUrl}/api/users/me`, child, 90_000, () => log)
+      break
+    } catch (error) {
+      if (!processes || attempt >= 3 || child.exitCode !== 0 || log.trim() !== '') throw error
+      child = spawnServer()
+    }
+  }
   return {
     ...t,
     baseUrl,
     output: () => log,
+    pid: child.pid!,
     port,
     stop: async () => {
       if (child.exitCode === null) {

@@ -28,7 +28,11 @@ const sendReads = () => {
 }
 setInterval(sendReads, READS_EVERY_MS).unref()
 
+// Tests only: which process answered (test/e2e/server-processes.e2e.test.ts).
+const pidHeader = process.env.SERVER_PID_HEADER === 'true'
+
 const server = http.createServer((request, response) => {
+  if (pidHeader) response.setHeader('X-Server-Pid', String(process.pid))
   response.once('finish', () => {
     const page = countedRead({
       contentType: response.getHeader('content-type'),
