@@ -6,6 +6,7 @@
  * Options: --posts N (1000) · --seed S · --name NAME (posts-<size>) · --samples N (300)
  * · --duration S (20) · --warmup S (5) · --connections N (10) · --editor-iterations N (20)
  * · --import-iterations N (8) · --baseline-budget S (120) · --heap-cap MB (384; 0 = skip)
+ * · --workers N (server processes of `npm start`; the core count) · --warm-pages N (1000; 0 = skip)
  * · --only similar,editor,import,pages
  * · --skip … · --regenerate · --generate-only · --no-build
  */
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util'
 
 import type { CorpusMarker } from './lib/database'
 import type { EditorResult, ImportResult } from './lib/editor'
+import type { ProcessesResult } from './lib/processes'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
@@ -29,6 +31,7 @@ import { machineInfo } from './lib/machine'
 import { Random } from './lib/random'
 import { benchSimilar } from './lib/similar'
 import { formatWeight } from './lib/pageWeight'
+import { benchProcesses } from './lib/processes'
 import { benchPages, prepareSite } from './lib/site'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -50,7 +53,9 @@ const { values: args } = parseArgs({
     samples: { default: '300', type: 'string' },
     seed: { default: DEFAULT_SEED, type: 'string' },
     skip: { type: 'string' },
+    'warm-pages': { default: '1000', type: 'string' },
     warmup: { default: '5', type: 'string' },
+    workers: { default: String(os.availableParallelism()), type: 'string' },
   },
   strict: true,
 })
@@ -78,6 +83,8 @@ interface Results {
   import?: ImportResult
   docxImport?: DocxImportResult
   pages?: PageResult
+  /** `npm start` with several server processes (bench/lib/processes.ts). */
+  processes?: ProcessesResult
   notMeasured: Record<string, string>
   /** 1-minute load average when each section started (the machine is shared). */
   loadAverage: Record<string, number>
@@ -226,6 +233,26 @@ async function main(): Promise<void> {
         ).rows[0]
         const all = (await drizzle.execute(`select language, slug from posts where _status = 'published' order by id`)).rows
         const rotation = new Random(`${seed}:pages`).sample(all, 300).map((row) => `/${String(row.language)}/${String(row.slug)}`)
+        const pagePaths = { main: `/${String(main.language)}/${String(main.slug)}`, rotation }
+        // First, on the build's cold cache: the warm-up after a start is measured there.
+        const workers = Number(args.workers)
+        log(`\`npm start\` with ${workers} server processes (warm-up of ${args['warm-pages']} pages, then cached and dynamic pages), then with 1…`)
+        try {
+          results.processes = await benchProcesses({
+            connections: Number(args.connections),
+            databaseUrl: db.url,
+            duration: Number(args.duration),
+            log,
+            paths: pagePaths,
+            warmPages: Number(args['warm-pages']),
+            warmup: Number(args.warmup),
+            workers,
+          })
+        } catch (error) {
+          results.notMeasured!.processes = `failed: ${(error as Error).message.slice(0, 1500)}`
+          log(`  server processes failed: ${(error as Error).message}`)
+        }
+        log('post page through `next start` (one process)…')
         try {
           results.pages = await benchPages({
             buildId: site.buildId,
@@ -234,7 +261,7 @@ async function main(): Promise<void> {
             duration: Number(args.duration),
             heapCapMb: Number(args['heap-cap']),
             log,
-            paths: { main: `/${String(main.language)}/${String(main.slug)}`, rotation },
+            paths: pagePaths,
             warmup: Number(args.warmup),
           })
         } catch (error) {
@@ -293,6 +320,11 @@ function evaluateTargets(r: Results): Results['targets'] {
   add('import 5,000 words / 50 notes p95', '≤ 2000 ms', r.import?.p95, (v) => v <= 2000, true, ' ms')
   add('import .docx 10,000 words / 100 notes p95', '≤ 3000 ms', r.docxImport?.p95, (v) => v <= 3000, true, ' ms')
   add('server peak RSS during dynamic render (default Node flags)', '≤ 500 MB', r.pages?.serverRssMb.peakDuringDynamic, (v) => v <= 500, true, ' MB')
+  const processes = r.processes
+  add(`cached page throughput, ${processes?.workers ?? 'all'} processes ÷ 1 process`, '≥ 1.6×', processes?.cachedSpeedup, (v) => v >= 1.6, true, '×')
+  add(`dynamic render throughput, ${processes?.workers ?? 'all'} processes, 10 conn.`, '≥ 90 req/s', processes?.dynamicAll.requestsPerSec, (v) => v >= 90, true, ' req/s')
+  add(`dynamic render p95, ${processes?.workers ?? 'all'} processes, 10 conn.`, '≤ 150 ms', processes?.dynamicAll.latency.p95, (v) => v <= 150, true, ' ms')
+  add('RSS per server process (peak during the dynamic render)', '≤ 400 MB', processes?.rssPerProcessMb.max, (v) => v <= 400, true, ' MB')
   if (r.pages?.dynamicHeapCapped) {
     add(`server peak RSS during dynamic render (${r.pages.dynamicHeapCapped.nodeArgs.join(' ')})`, '≤ 500 MB', r.pages.dynamicHeapCapped.peakRssMb, (v) => v <= 500, true, ' MB')
   }
@@ -315,6 +347,12 @@ function renderTable(r: Results): string {
     line(`  (b) with 1 connection`, p.dynamicSingleConnection.latency, `${p.dynamicSingleConnection.requestsPerSec} req/s`)
     if (p.dynamicHeapCapped) line(`  (b) on a server with ${p.dynamicHeapCapped.nodeArgs.join(' ')}`, p.dynamicHeapCapped.latency, `${p.dynamicHeapCapped.requestsPerSec} req/s`)
     line('post page (c) static file (ceiling)', p.static.latency, `${p.static.requestsPerSec} req/s`)
+  }
+  if (r.processes) {
+    const p = r.processes
+    line(`npm start, ${p.workers} processes: (a) cached`, p.cachedAll.latency, `${p.cachedAll.requestsPerSec} req/s (${p.cachedSpeedup}× 1 process)`)
+    line(`npm start, 1 process: (a) cached`, p.cachedOne.latency, `${p.cachedOne.requestsPerSec} req/s`)
+    line(`npm start, ${p.workers} processes: (b) dynamic render`, p.dynamicAll.latency, `${p.dynamicAll.requestsPerSec} req/s`)
   }
   if (r.editor) {
     line('editor: create post, 30 endnotes', r.editor.create)
@@ -341,6 +379,12 @@ function renderTable(r: Results): string {
     for (const [name, w] of Object.entries(r.pages.weight)) {
       out.push(`${name} page ${w.path}: HTML ${formatWeight(w.htmlBytes, w.htmlGzipBytes)}, JavaScript ${w.scripts.count} chunks ${formatWeight(w.scripts.bytes, w.scripts.gzipBytes)}`)
     }
+  }
+  if (r.processes) {
+    const p = r.processes
+    out.push(
+      `npm start, ${p.workers} processes: RSS per process idle ${p.rssPerProcessMb.idle.join(' / ')} MB, peak during (b) ${p.rssPerProcessMb.peakDuringDynamic.join(' / ')} MB   warm-up after start: ${p.warmUp ? `${p.warmUp.warmed}/${p.warmUp.pages} pages in ${p.warmUp.seconds} s` : 'off'}`,
+    )
   }
   out.push(`1-min load average at each section's start (shared machine): ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}`).join(', ')}`)
   for (const [section, reason] of Object.entries(r.notMeasured)) out.push(`not measured: ${section}: ${reason}`)

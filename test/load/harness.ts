@@ -12,7 +12,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { freePort } from '../helpers/freePort'
-import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
 
 export { freePort }
 
@@ -112,7 +111,10 @@ function treeRssKb(pid: number): number {
   return total
 }
 
-/** `next start` on 127.0.0.1 with a strong secret, in production mode, with `npm start`'s heap flags. */
+/**
+ * The server as `npm start` runs it (src/lib/server/startCli.ts: WEB_CONCURRENCY processes, by
+ * default one per core, with its heap flags) on 127.0.0.1 with a strong secret.
+ */
 export async function startSite(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<SiteProcess> {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run `npx next build` first.')
@@ -122,31 +124,37 @@ export async function startSite(databaseUrl: string, extraEnv: Record<string, st
   // The on-disk data cache would otherwise serve entries from an earlier run's database.
   fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { force: true, recursive: true })
   let log = ''
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXT_PUBLIC_SERVER_URL: baseUrl,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: productionNodeFlags().join(' '),
-      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || crypto.randomBytes(32).toString('hex'),
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
-  child.stderr?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
+  const secret = process.env.PAYLOAD_SECRET || crypto.randomBytes(32).toString('hex')
+  const spawnServer = () => {
+    const started = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/lib/server/startCli.ts', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXT_PUBLIC_SERVER_URL: baseUrl,
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: secret,
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    started.stdout?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
+    started.stderr?.on('data', (chunk) => (log = (log + chunk).slice(-400_000)))
+    return started
+  }
+  let child = spawnServer()
   const deadline = Date.now() + 120_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`)
+    // Node 20 now and then ends a tsx process before it runs (status 0, no output): start it again.
+    if (child.exitCode === 0 && log.trim() === '') child = spawnServer()
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log}`)
     try {
       const response = await fetch(`${baseUrl}/en`)
       if (response.status < 500) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 120 s:\n${log}`)
+    if (Date.now() > deadline) throw new Error(`the server did not answer within 120 s:\n${log}`)
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   return {

@@ -1,0 +1,221 @@
+/**
+ * `npm start`'s several server processes (src/lib/server/startCli.ts on the private build of
+ * bench/lib/site.ts), measured with autocannon: (d) the warm-up after the start (the server's own
+ * "[cache] warm-up done" line), then on the same server, with all processes, (a) the cached
+ * post page and (b) the forced dynamic render with each process's resident memory sampled;
+ * then (a) again on a server with one process, for the speed-up.
+ */
+import type { ChildProcess } from 'node:child_process'
+
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { LoadResult, PagePaths } from './site'
+
+import { freePort } from '../../test/helpers/freePort'
+import { load, SITE_DIR } from './site'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export interface WarmUpResult {
+  pages: number
+  warmed: number
+  seconds: number
+  line: string
+}
+
+export interface ProcessesResult {
+  workers: number
+  /** (d) null when --warm-pages 0. */
+  warmUp: WarmUpResult | null
+  /** (a) with all processes, and with one. */
+  cachedAll: LoadResult
+  cachedOne: LoadResult
+  /** cachedAll ÷ cachedOne throughput. */
+  cachedSpeedup: number
+  /** (b) with all processes. */
+  dynamicAll: LoadResult
+  /** (c) resident memory of each server process: idle before (b), peak during (b). */
+  rssPerProcessMb: { idle: number[]; peakDuringDynamic: number[]; max: number }
+}
+
+interface ClusterServer {
+  baseUrl: string
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/** The server processes (worker.mjs) below `pid`, with their resident memory in MB. */
+export function serverProcessRss(pid: number): Map<number, number> {
+  const parents = new Map<number, number>()
+  const found = new Map<number, number>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
+      parents.set(Number(entry), Number(/PPid:\s+(\d+)/.exec(status)?.[1]))
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('worker.mjs')) {
+        found.set(Number(entry), Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024))
+      }
+    } catch {
+      // process ended
+    }
+  }
+  const below = (candidate: number): boolean => {
+    for (let current = parents.get(candidate); current; current = parents.get(current)) if (current === pid) return true
+    return false
+  }
+  for (const worker of found.keys()) if (!below(worker)) found.delete(worker)
+  return found
+}
+
+/** `npm start`'s server (src/lib/server/startCli.ts) with `workers` processes on the private build. */
+export async function startCluster({ databaseUrl, env = {}, workers }: { databaseUrl: string; env?: Record<string, string | undefined>; workers: number }): Promise<ClusterServer> {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  let log = ''
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_PUBLIC_SERVER_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: process.env.BENCH_PAYLOAD_SECRET ?? crypto.createHash('sha256').update('policy-posts-bench').digest('hex'),
+    REDIS_URL: undefined,
+    WEB_CONCURRENCY: String(workers),
+    ...env,
+  }
+  delete childEnv.PAYLOAD_MIGRATING
+  const spawnServer = () => {
+    const started = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/lib/server/startCli.ts'), '--port', String(port), '--hostname', '127.0.0.1', '--dir', SITE_DIR], {
+      cwd: SITE_DIR,
+      env: childEnv as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    started.stdout?.on('data', (chunk) => (log += chunk))
+    started.stderr?.on('data', (chunk) => (log += chunk))
+    return started
+  }
+  let child = spawnServer()
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) {
+      // Node 20 now and then ends a tsx process before it runs (status 0, no output)
+      if (child.exitCode === 0 && log.trim() === '') child = spawnServer()
+      else throw new Error(`the server exited with ${child.exitCode}:\n${log}`)
+    }
+    if (/\[server\] \d+ process\(es\) listening/.test(log)) break
+    if (Date.now() > deadline) throw new Error(`the server did not listen within 120 s:\n${log}`)
+    await sleep(250)
+  }
+  return {
+    baseUrl,
+    child,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await Promise.race([exited, sleep(20_000)])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
+
+async function waitForWarmUp(server: ClusterServer, timeoutMs: number): Promise<WarmUpResult> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const match = /\[cache\] warm-up done: (\d+)\/(\d+) page\(s\) in ([\d.]+) s[^\n]*/.exec(server.output())
+    if (match) return { line: match[0], pages: Number(match[2]), seconds: Number(match[3]), warmed: Number(match[1]) }
+    if (Date.now() > deadline) throw new Error(`no warm-up line within ${timeoutMs / 1000} s:\n${server.output().slice(-2000)}`)
+    await sleep(250)
+  }
+}
+
+async function cachedLoad(server: ClusterServer, { connections, duration, page, warmup }: { connections: number; duration: number; page: string; warmup: number }): Promise<LoadResult> {
+  const first = await fetch(`${server.baseUrl}${page}`)
+  await first.text()
+  if (first.status !== 200) throw new Error(`GET ${page} answered ${first.status}`)
+  await load({ baseUrl: server.baseUrl, connections, duration: warmup, paths: [page] })
+  return load({ baseUrl: server.baseUrl, connections, duration, paths: [page] })
+}
+
+export async function benchProcesses({
+  connections,
+  databaseUrl,
+  duration,
+  log,
+  paths,
+  warmPages,
+  warmup,
+  workers,
+}: {
+  connections: number
+  databaseUrl: string
+  duration: number
+  log: (line: string) => void
+  paths: PagePaths
+  warmPages: number
+  warmup: number
+  workers: number
+}): Promise<ProcessesResult> {
+  const readsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reads-')), 'page-reads.json')
+  const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, '.next/prerender-manifest.json'), 'utf8'))
+  const cookie = `__prerender_bypass=${manifest.preview.previewModeId}`
+
+  const all = await startCluster({ databaseUrl, env: { PAGE_READS_FILE: readsFile, WARM_PAGES: String(warmPages) }, workers })
+  let warmUp: WarmUpResult | null = null
+  let cachedAll: LoadResult
+  let dynamicAll: LoadResult
+  const rss = { idle: [] as number[], peakDuringDynamic: [] as number[] }
+  try {
+    if (warmPages > 0) {
+      warmUp = await waitForWarmUp(all, 30 * 60_000)
+      log(`  (d) ${warmUp.line}`)
+    }
+    cachedAll = await cachedLoad(all, { connections, duration, page: paths.main, warmup })
+    log(`  (a) cached, ${workers} processes: ${cachedAll.requestsPerSec} req/s, p95 ${cachedAll.latency.p95} ms`)
+
+    const probe = await fetch(`${all.baseUrl}${paths.rotation[0]}`, { headers: { cookie } })
+    await probe.text()
+    if (probe.status !== 200) throw new Error(`dynamic GET ${paths.rotation[0]} answered ${probe.status}`)
+    await load({ baseUrl: all.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
+    rss.idle = [...serverProcessRss(all.child.pid!).values()]
+    const peaks = new Map<number, number>()
+    const sampler = setInterval(() => {
+      for (const [pid, mb] of serverProcessRss(all.child.pid!)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, mb))
+    }, 200)
+    try {
+      dynamicAll = await load({ baseUrl: all.baseUrl, connections, duration, headers: { cookie }, paths: paths.rotation })
+    } finally {
+      clearInterval(sampler)
+    }
+    rss.peakDuringDynamic = [...peaks.values()]
+    log(`  (b) dynamic, ${workers} processes: ${dynamicAll.requestsPerSec} req/s, p95 ${dynamicAll.latency.p95} ms; RSS per process ${rss.idle.join('/')} → peak ${rss.peakDuringDynamic.join('/')} MB`)
+  } finally {
+    await all.stop()
+  }
+
+  const one = await startCluster({ databaseUrl, env: { PAGE_READS_FILE: readsFile, WARM_PAGES: '0' }, workers: 1 })
+  let cachedOne: LoadResult
+  try {
+    cachedOne = await cachedLoad(one, { connections, duration, page: paths.main, warmup })
+    log(`  (a) cached, 1 process: ${cachedOne.requestsPerSec} req/s, p95 ${cachedOne.latency.p95} ms`)
+  } finally {
+    await one.stop()
+  }
+  return {
+    cachedAll,
+    cachedOne,
+    cachedSpeedup: Math.round((cachedAll.requestsPerSec / Math.max(0.1, cachedOne.requestsPerSec)) * 100) / 100,
+    dynamicAll,
+    rssPerProcessMb: { ...rss, max: Math.max(0, ...rss.idle, ...rss.peakDuringDynamic) },
+    warmUp,
+    workers,
+  }
+}
