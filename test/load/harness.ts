@@ -1,6 +1,6 @@
 /**
  * Shared by `npm run test:faults` and `npm run test:load`: a private embedded PostgreSQL (so the
- * fault script can stop and start it), a seeded database, and `next start` (the production build
+ * fault script can stop and start it), a seeded database, and the server as `npm start` runs it (the production build
  * in .next/) on 127.0.0.1 only. Nothing listens on other interfaces.
  */
 import type { ChildProcess } from 'node:child_process'
