@@ -35,13 +35,18 @@ const logs = new Map()
 
 export default class SharedFileCache extends FileSystemCache {
   constructor(context) {
-    super({ ...context, fs: { ...context.fs, writeFile: writeFileAtomically } })
+    super({ ...context, fs: context.fs && { ...context.fs, writeFile: writeFileAtomically } })
+    // The proxy (src/proxy.ts) gets a cache without files (no `fs`, no directory), as with Next's
+    // default handler: nothing is cached there.
+    this.inert = !context.fs || !context.serverDistDir
+    if (this.inert) return
     const file = tagLogPath(context.serverDistDir)
     if (!logs.has(file)) logs.set(file, new TagLog(file))
     this.tagLog = logs.get(file)
   }
 
   async get(key, context) {
+    if (this.inert) return null
     this.tagLog.sync(tagsManifest)
     const data = await super.get(key, context)
     if (data) return data
@@ -51,9 +56,13 @@ export default class SharedFileCache extends FileSystemCache {
     return super.get(key, context)
   }
 
+  async set(key, data, context) {
+    if (!this.inert) await super.set(key, data, context)
+  }
+
   async revalidateTag(tags, durations) {
-    this.tagLog.sync(tagsManifest)
+    this.tagLog?.sync(tagsManifest)
     await super.revalidateTag(tags, durations)
-    this.tagLog.append(typeof tags === 'string' ? [tags] : tags, tagsManifest)
+    this.tagLog?.append(typeof tags === 'string' ? [tags] : tags, tagsManifest)
   }
 }
