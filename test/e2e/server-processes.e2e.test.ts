@@ -24,20 +24,27 @@ const ALSO_AVAILABLE = 'This post is also available in'
 function get(url: string): Promise<{ body: string; headers: IncomingHttpHeaders; status: number }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent: false }, (response) => {
+      .get(url, { agent: false, timeout: 15_000 }, (response) => {
         let body = ''
         response.setEncoding('utf8')
         response.on('data', (chunk) => (body += chunk))
         response.on('end', () => resolve({ body, headers: response.headers, status: response.statusCode ?? 0 }))
       })
+      .on('timeout', function (this: http.ClientRequest) {
+        this.destroy(new Error(`GET ${url} timed out`))
+      })
       .on('error', reject)
   })
 }
 
-/** `count` reads of `url`, with the process that answered each. */
+/**
+ * At least `count` reads of `url`, with the process that answered each, until both processes
+ * answered (20 at most): node:cluster skips a process busy with a long task (a render) for the
+ * next connection.
+ */
 async function reads(url: string, count = 6) {
   const answers = []
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < 20 && (i < count || new Set(answers.map((answer) => answer.pid)).size < 2); i++) {
     const answer = await get(url)
     answers.push({ ...answer, cache: answer.headers['x-nextjs-cache'], pid: Number(answer.headers['x-server-pid']) })
   }
@@ -67,6 +74,9 @@ describe('npm start with two server processes and the shared file cache', () => 
     customs.en = en.slug!
     customs.tr = tr.slug!
     customs.trId = tr.id
+    // the warm-up after the start keeps the processes busy for a moment
+    const deadline = Date.now() + 60_000
+    while (!/\[cache\] warm-up done/.test(site.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
   })
 
   afterAll(async () => {
@@ -77,7 +87,7 @@ describe('npm start with two server processes and the shared file cache', () => 
     const page = `${site.baseUrl}/en/${customs.en}`
     const before = await reads(page)
     expect(before.map((answer) => answer.status)).toEqual(before.map(() => 200))
-    expect(new Set(before.map((answer) => answer.pid)).size).toBe(2)
+    expect(new Set(before.map((answer) => answer.pid)).size, `${before.map((answer) => answer.pid)}\n${site.output().slice(-3000)}`).toBe(2)
     for (const answer of before) expect(answer.body).not.toContain(ALSO_AVAILABLE)
     // both processes have the page cached (in memory and in the shared files)
     expect(before.slice(-2).map((answer) => answer.cache)).toEqual(['HIT', 'HIT'])
@@ -116,18 +126,16 @@ describe('npm start with two server processes and the shared file cache', () => 
     for (const answer of await reads(`${site.baseUrl}/tr/${customs.tr}`, 2)) expect(answer.status).toBe(404)
   })
 
-  it('reported the warm-up after the start', async () => {
-    const deadline = Date.now() + 60_000
-    while (!/\[cache\] warm-up done: \d+\/\d+ page/.test(site.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
+  it('reported the warm-up after the start', () => {
     expect(site.output()).toMatch(/\[cache\] warm-up done: 3\/3 page\(s\) in \d+\.\d s/)
   })
 
-  it('replaces a process that dies, and keeps serving meanwhile', async () => {
+  it('replaces a process that dies, and keeps serving meanwhile', { timeout: 120_000 }, async () => {
     const pids = new Set((await reads(`${site.baseUrl}/en`, 4)).map((answer) => answer.pid))
     expect(pids.size).toBe(2)
     const [victim] = pids
     process.kill(victim, 'SIGKILL')
-    const deadline = Date.now() + 60_000
+    const deadline = Date.now() + 90_000
     let now = new Set<number>()
     while (Date.now() < deadline) {
       const answers = await reads(`${site.baseUrl}/en`, 4).catch(() => [])
@@ -135,17 +143,20 @@ describe('npm start with two server processes and the shared file cache', () => 
       if (now.size === 2 && !now.has(victim)) break
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
-    expect(now.size).toBe(2)
+    expect(now.size, site.output().slice(-3000)).toBe(2)
     expect(now.has(victim)).toBe(false)
     expect(site.output()).toMatch(/worker \d \(pid \d+\) exited \(SIGKILL\); starting a new one/)
   })
 
   it('stops every process on SIGTERM and keeps the page reads for the next start', async () => {
-    const workers = new Set((await reads(`${site.baseUrl}/en`, 4)).map((answer) => answer.pid))
+    // reads of the killed process were lost with it; these are all counted (sent on SIGTERM)
+    const workers = new Set((await reads(`${site.baseUrl}/tr`, 6)).map((answer) => answer.pid))
+    expect(workers.size).toBe(2)
     await site.stop()
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow()
     const saved = JSON.parse(fs.readFileSync(readsFile, 'utf8')) as { reads: Record<string, number> }
-    expect(saved.reads[`/en/${customs.en}`]).toBeGreaterThanOrEqual(12)
-    expect(saved.reads['/en']).toBeGreaterThanOrEqual(4)
+    expect(saved.reads['/tr']).toBeGreaterThanOrEqual(6)
+    expect(saved.reads[`/en/${customs.en}`]).toBeGreaterThan(0)
+    expect(Object.keys(saved.reads).every((page) => !page.startsWith('/api'))).toBe(true)
   })
 })

@@ -102,6 +102,12 @@ export async function startSiteServer(
   for (let attempt = 1; ; attempt++) {
     try {
       await waitForHttp(`${baseUrl}/api/users/me`, child, 90_000, () => log)
+      // every process listens, not just the first one
+      const deadline = Date.now() + 90_000
+      while (processes && !/\[server\] \d+ process\(es\) listening/.test(log)) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`not all ${processes} processes listen:\n${log}`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
       break
     } catch (error) {
       if (!processes || attempt >= 3 || child.exitCode !== 0 || log.trim() !== '') throw error
