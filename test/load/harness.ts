@@ -134,6 +134,8 @@ export async function startSite(databaseUrl: string, extraEnv: Record<string, st
         NEXT_PUBLIC_SERVER_URL: baseUrl,
         NODE_ENV: 'production',
         PAYLOAD_SECRET: secret,
+        // the scripts decide what is cached (the fault script's "uncached" pages must stay so)
+        WARM_PAGES: '0',
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
