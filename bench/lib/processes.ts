@@ -113,7 +113,10 @@ export async function startCluster({ databaseUrl, env = {}, workers }: { databas
       else throw new Error(`the server exited with ${child.exitCode}:\n${log}`)
     }
     if (/\[server\] \d+ process\(es\) listening/.test(log)) break
-    if (Date.now() > deadline) throw new Error(`the server did not listen within 120 s:\n${log}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM')
+      throw new Error(`the server did not listen within 120 s:\n${log}`)
+    }
     await sleep(250)
   }
   return {

@@ -110,7 +110,12 @@ export async function startSiteServer(
       }
       break
     } catch (error) {
-      if (!processes || attempt >= 3 || child.exitCode !== 0 || log.trim() !== '') throw error
+      if (!processes || attempt >= 3 || child.exitCode !== 0 || log.trim() !== '') {
+        // not left running (with its workers) after a failed start
+        if (child.exitCode === null) child.kill('SIGTERM')
+        if (!shareDatabaseWith) await t.cleanup().catch(() => undefined)
+        throw error
+      }
       child = spawnServer()
     }
   }

@@ -152,11 +152,15 @@ export async function startSite(databaseUrl: string, extraEnv: Record<string, st
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log}`)
     try {
       const response = await fetch(`${baseUrl}/en`)
-      if (response.status < 500) break
+      // …and every process listens, not just the first
+      if (response.status < 500 && /\[server\] \d+ process\(es\) listening/.test(log)) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 120 s:\n${log}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM')
+      throw new Error(`the server did not answer within 120 s:\n${log}`)
+    }
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   return {
