@@ -29,7 +29,7 @@ const rows: [string, (r: any) => string][] = [
   ['cached ÷ static throughput', (r) => (r.pages ? `${(r.pages.cachedVsStatic * 100).toFixed(1)} %` : 'not measured')],
   ['post page HTML · JavaScript loaded (gzipped)', (r) => weightCell(r.pages?.weight?.post)],
   ['`/en` listing HTML · JavaScript loaded (gzipped)', (r) => weightCell(r.pages?.weight?.listing)],
-  ['`npm start`, all processes: (a) cached', (r) => cell(r.processes?.cachedAll.latency, r.processes ? `${r.processes.cachedAll.requestsPerSec} req/s with ${r.processes.workers} processes, ${r.processes.cachedSpeedup}× the ${r.processes.cachedOne.requestsPerSec} req/s of 1` : '')],
+  ['`npm start`, all processes: (a) cached', (r) => cell(r.processes?.cachedAll.latency, r.processes ? `${r.processes.cachedAll.requestsPerSec} req/s with ${r.processes.workers} processes, 1 process ${r.processes.cachedOne.requestsPerSec} req/s; ${r.processes.cachedSpeedup}× in turns` : '')],
   ['`npm start`, all processes: (b) forced dynamic render, 10 conn.', (r) => cell(r.processes?.dynamicAll.latency, r.processes ? `${r.processes.dynamicAll.requestsPerSec} req/s` : '')],
   ['`npm start`: RSS per process, peak during (b)', (r) => (r.processes ? `${r.processes.rssPerProcessMb.peakDuringDynamic.join(' / ')} MB (idle ${r.processes.rssPerProcessMb.idle.join(' / ')})` : 'not measured')],
   ['`npm start`: warm-up after start', (r) => (r.processes?.warmUp ? `${r.processes.warmUp.warmed.toLocaleString('en')} pages in ${r.processes.warmUp.seconds} s` : 'not measured')],

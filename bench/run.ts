@@ -350,7 +350,7 @@ function renderTable(r: Results): string {
   }
   if (r.processes) {
     const p = r.processes
-    line(`npm start, ${p.workers} processes: (a) cached`, p.cachedAll.latency, `${p.cachedAll.requestsPerSec} req/s (${p.cachedSpeedup}× 1 process)`)
+    line(`npm start, ${p.workers} processes: (a) cached`, p.cachedAll.latency, `${p.cachedAll.requestsPerSec} req/s (${p.cachedSpeedup}× 1 process, in turns)`)
     line(`npm start, 1 process: (a) cached`, p.cachedOne.latency, `${p.cachedOne.requestsPerSec} req/s`)
     line(`npm start, ${p.workers} processes: (b) dynamic render`, p.dynamicAll.latency, `${p.dynamicAll.requestsPerSec} req/s`)
   }

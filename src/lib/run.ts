@@ -86,10 +86,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error) => {
-  // Known start-up failures (embedded PostgreSQL, a missing secret or public origin) are one
-  // line that says what to do.
+  // Known start-up failures (embedded PostgreSQL, a missing secret or public origin, a bad
+  // WEB_CONCURRENCY / WARM_PAGES / pool size) are one line that says what to do.
   const message = error instanceof Error ? error.message : ''
-  if (error instanceof EmbeddedPostgresError || / must (be set|be an origin)/.test(message)) console.error(message)
+  if (error instanceof EmbeddedPostgresError || / must (be set|be an origin|be a positive whole number|be a whole number)/.test(message)) console.error(message)
   else console.error(error)
   process.exit(1)
 })
