@@ -56,7 +56,13 @@ const nextConfig = {
   // .next/ and the revalidated tags (src/lib/sharedFileCache.mjs).
   ...(process.env.REDIS_URL
     ? { cacheHandler: fileURLToPath(new URL('./src/lib/cacheHandler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
-    : { cacheHandler: fileURLToPath(new URL('./src/lib/sharedFileCache.mjs', import.meta.url)) }),
+    : {
+        cacheHandler: fileURLToPath(new URL('./src/lib/sharedFileCache.mjs', import.meta.url)),
+        // Every process keeps its own memory copy of recent entries next to the shared files; a
+        // smaller one (Next's default is 50 MB) keeps each process's resident memory bounded
+        // while a page missing from it is one file read away.
+        cacheMaxMemorySize: 24 * 1024 * 1024,
+      }),
   async headers() {
     return [
       { headers: [...common, { key: 'Content-Security-Policy', value: siteCsp }], source: '/((?!admin).*)' },

@@ -17,7 +17,7 @@ import path from 'node:path'
 import type { LoadResult, PagePaths } from './site'
 
 import { freePort } from '../../test/helpers/freePort'
-import { load, SITE_DIR } from './site'
+import { load, SITE_DIR, warmRotation } from './site'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -202,6 +202,8 @@ export async function benchProcesses({
     const probe = await fetch(`${all.baseUrl}${paths.rotation[0]}`, { headers: { cookie } })
     await probe.text()
     if (probe.status !== 200) throw new Error(`dynamic GET ${paths.rotation[0]} answered ${probe.status}`)
+    // every process renders every post of the rotation before the steady state is measured
+    await warmRotation({ baseUrl: all.baseUrl, cookie, passes: workers * 2 + 1, paths: paths.rotation })
     await load({ baseUrl: all.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
     rss.idle = [...serverProcessRss(all.child.pid!).values()]
     const peaks = new Map<number, number>()

@@ -24,6 +24,7 @@ import type { PageWeight } from './pageWeight'
 import { measurePageWeight } from './pageWeight'
 import { freePort } from '../../test/helpers/freePort'
 import { summarize } from './stats'
+import { runWrk, wrkAvailable } from './wrk'
 
 // autocannon ships no types: the part used here (its `response` event gives every latency).
 interface AutocannonResult {
@@ -245,9 +246,14 @@ export interface LoadResult {
   bytesPerRequest: number
   durationSeconds: number
   connections: number
+  /** The load generator: wrk when installed (it leaves the cores to the server), else autocannon. */
+  tool: 'autocannon' | 'wrk'
 }
 
-/** autocannon against `paths` (one path, or a rotation), recording every response time for percentiles. */
+/**
+ * Load against `paths` (one path, or a rotation): wrk when it is installed (see wrk.ts), else
+ * autocannon, recording every response time for percentiles.
+ */
 export async function load({
   baseUrl,
   connections,
@@ -261,6 +267,22 @@ export async function load({
   headers?: Record<string, string>
   paths: string[]
 }): Promise<LoadResult> {
+  if (wrkAvailable()) {
+    const run = await runWrk({ baseUrl, connections, duration, headers, paths })
+    const ok = Object.entries(run.statuses).reduce((sum, [status, count]) => sum + (status.startsWith('2') ? count : 0), 0)
+    return {
+      bytesPerRequest: Math.round(run.bytes / Math.max(1, run.requests)),
+      connections,
+      durationSeconds: duration,
+      errors: run.errors,
+      latency: { ...run.latencyMs, samples: run.requests },
+      non2xx: run.requests - ok,
+      requests: run.requests,
+      requestsPerSec: Math.round((run.requests / run.seconds) * 10) / 10,
+      statuses: run.statuses,
+      tool: 'wrk',
+    }
+  }
   const latencies: number[] = []
   let next = 0
   const instance = autocannon({
@@ -287,7 +309,24 @@ export async function load({
     statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
     requests: result.requests.total,
     requestsPerSec: Math.round((result.requests.total / duration) * 10) / 10,
+    tool: 'autocannon',
   }
+}
+
+/**
+ * Renders every post of the rotation `passes` times (4 requests at a time), so each server
+ * process has rendered each post before (b) measures the steady state; a post's first render in
+ * a process is measured on its own (`dynamicFirstRenders`).
+ */
+export async function warmRotation({ baseUrl, cookie, passes, paths }: { baseUrl: string; cookie: string; passes: number; paths: string[] }): Promise<void> {
+  const queue = Array.from({ length: passes }, () => paths).flat()
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const response = await fetch(`${baseUrl}${next}`, { headers: { cookie } })
+      await response.arrayBuffer()
+    }
+  }
+  await Promise.all(Array.from({ length: 4 }, worker))
 }
 
 export interface PagePaths {
@@ -305,6 +344,8 @@ export interface PageResult {
   weight?: { listing: PageWeight; post: PageWeight }
   cached: LoadResult & { cacheHeader: null | string }
   dynamic: LoadResult & { rotation: number; cacheControl: null | string }
+  /** (b) one connection over posts this server has not rendered yet: each post's first render. */
+  dynamicFirstRenders?: LoadResult
   /** (b) on a server started with `npm start`'s V8 flags (capped heap, src/lib/productionNodeFlags.ts), for its memory. */
   dynamicHeapCapped?: LoadResult & { nodeArgs: string[]; peakRssMb: number }
   /** (b) with one connection: render latency without queueing behind other requests. */
@@ -360,6 +401,10 @@ export async function benchPages({
     await dynProbe.text()
     if (dynProbe.status !== 200) throw new Error(`dynamic GET ${paths.rotation[0]} answered ${dynProbe.status}`)
     const cacheControl = dynProbe.headers.get('cache-control')
+    // fewer requests than the rotation holds, so every one is a post's first render here
+    const dynamicFirstRenders = await load({ baseUrl: server.baseUrl, connections: 1, duration: 4, headers: { cookie }, paths: paths.rotation.slice(1) })
+    log(`  (b) first renders, 1 connection: ${dynamicFirstRenders.requestsPerSec} req/s, p50 ${dynamicFirstRenders.latency.p50} ms (${dynamicFirstRenders.requests} of ${paths.rotation.length} posts)`)
+    await warmRotation({ baseUrl: server.baseUrl, cookie, passes: 1, paths: paths.rotation })
     await load({ baseUrl: server.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
     const idle = treeRssMb(pid)
     let peakDynamic = idle
@@ -394,6 +439,7 @@ export async function benchPages({
       const nodeArgs = productionNodeFlags(heapCapMb)
       const capped = await startServer({ databaseUrl, env: { REDIS_URL: undefined }, nodeArgs })
       try {
+        await warmRotation({ baseUrl: capped.baseUrl, cookie, passes: 1, paths: paths.rotation })
         await load({ baseUrl: capped.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
         let peak = 0
         const cappedSampler = setInterval(() => (peak = Math.max(peak, treeRssMb(capped.child.pid!))), 200)
@@ -414,6 +460,7 @@ export async function benchPages({
       dynamicHeapCapped: heapCapped,
       cachedVsStatic: Math.round((cached.requestsPerSec / staticLoad.requestsPerSec) * 1000) / 1000,
       dynamic,
+      dynamicFirstRenders,
       dynamicSingleConnection: dynamicSingle,
       htmlBytes: html.length,
       weight,
