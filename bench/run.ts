@@ -22,6 +22,7 @@ import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
 import { ensureUnaccent } from '../src/plugin/search/accentFolding'
+import { recordVectorsSignature } from '../src/plugin/search/searchIndex'
 import { refreshTermStatisticsIfStale } from '../src/plugin/search/termStatistics'
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, restoreCorpus } from './lib/corpus/generate'
 import { benchServer, openBenchDatabase, pushSchema, schemaHash, sizeLabel, warmCaches, writeMarker } from './lib/database'
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
       await ensureUnaccent(drizzle as never)
       const t0 = Date.now()
       const generated = await generateCorpus(payload, { log, posts, seed })
+      // the vectors were bulk-computed: without this the next start's backfill rebuilds them all
+      await recordVectorsSignature(payload)
       const editorUser = await ensureEditor(payload)
       const generatedMs = Date.now() - t0
       marker = {

@@ -102,8 +102,30 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
   const db = await queryRunner(payload)
   if (await refreshTermStatisticsIfStale(payload)) await db.execute(sql`analyze ${terms}`)
   if (total > 0) await db.execute(sql`analyze ${fts}`)
-  if (signature) await db.execute(sql`comment on table ${fts} is ${sql.raw(`'${signature.replace(/'/g, "''")}'`)}`)
+  if (signature) await writeVectorsSignature(payload, options, signature)
   return total
+}
+
+async function vectorsSignature(payload: Payload, options: ResolvedPolicyPostsOptions): Promise<string> {
+  const configs = await availableConfigs(payload, options)
+  const folded = await accentFolding(payload)
+  return `policy-posts search vectors: ${JSON.stringify({ configs: [...configs].sort(([a], [b]) => a.localeCompare(b)), folded })}`
+}
+
+async function writeVectorsSignature(payload: Payload, options: ResolvedPolicyPostsOptions, signature: string): Promise<void> {
+  const { fts } = searchTables(payload, options)
+  const db = await queryRunner(payload)
+  await db.execute(sql`comment on table ${fts} is ${sql.raw(`'${signature.replace(/'/g, "''")}'`)}`)
+}
+
+/**
+ * Records that every vector was built with the current configurations, for code that filled
+ * the table itself with `updateSearchIndex` (a bulk load): the next start's backfill then does
+ * not mark them all stale and rebuild them.
+ */
+export async function recordVectorsSignature(payload: Payload): Promise<void> {
+  const options = getPolicyPostsOptions(payload)
+  await writeVectorsSignature(payload, options, await vectorsSignature(payload, options))
 }
 
 /**
@@ -112,9 +134,7 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
  * vector is marked stale so the backfill rebuilds them; returns the comment to write after.
  */
 async function markVectorsOfOtherConfigs(payload: Payload, options: ResolvedPolicyPostsOptions): Promise<string | undefined> {
-  const configs = await availableConfigs(payload, options)
-  const folded = await accentFolding(payload)
-  const signature = `policy-posts search vectors: ${JSON.stringify({ configs: [...configs].sort(([a], [b]) => a.localeCompare(b)), folded })}`
+  const signature = await vectorsSignature(payload, options)
   const { fts } = searchTables(payload, options)
   const db = await queryRunner(payload)
   const current = await db.execute(sql`select obj_description(tableoid, 'pg_class') as note from ${fts} limit 1`)
