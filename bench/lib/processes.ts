@@ -17,7 +17,7 @@ import path from 'node:path'
 import type { LoadResult, PagePaths } from './site'
 
 import { freePort } from '../../test/helpers/freePort'
-import { load, SITE_DIR, warmRotation } from './site'
+import { load, SITE_DIR, stopChild, warmRotation } from './site'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -123,13 +123,7 @@ export async function startCluster({ databaseUrl, env = {}, workers }: { databas
     baseUrl,
     child,
     output: () => log,
-    stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await Promise.race([exited, sleep(20_000)])
-      if (child.exitCode === null) child.kill('SIGKILL')
-    },
+    stop: () => stopChild(child, 20_000),
   }
 }
 

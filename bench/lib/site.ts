@@ -24,7 +24,7 @@ import type { PageWeight } from './pageWeight'
 import { measurePageWeight } from './pageWeight'
 import { freePort } from '../../test/helpers/freePort'
 import { summarize } from './stats'
-import { runWrk, wrkAvailable } from './wrk'
+import { type LoadOptions, runWrk, wrkAvailable } from './wrk'
 
 // autocannon ships no types: the part used here (its `response` event gives every latency).
 interface AutocannonResult {
@@ -187,13 +187,7 @@ export async function startServer({
     baseUrl,
     child,
     output: () => log,
-    stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await Promise.race([exited, sleep(5000)])
-      if (child.exitCode === null) child.kill('SIGKILL')
-    },
+    stop: () => stopChild(child, 5000),
   }
 }
 
@@ -254,19 +248,7 @@ export interface LoadResult {
  * Load against `paths` (one path, or a rotation): wrk when it is installed (see wrk.ts), else
  * autocannon, recording every response time for percentiles.
  */
-export async function load({
-  baseUrl,
-  connections,
-  duration,
-  headers = {},
-  paths,
-}: {
-  baseUrl: string
-  connections: number
-  duration: number
-  headers?: Record<string, string>
-  paths: string[]
-}): Promise<LoadResult> {
+export async function load({ baseUrl, connections, duration, headers = {}, paths }: LoadOptions): Promise<LoadResult> {
   if (wrkAvailable()) {
     const run = await runWrk({ baseUrl, connections, duration, headers, paths })
     const ok = Object.entries(run.statuses).reduce((sum, [status, count]) => sum + (status.startsWith('2') ? count : 0), 0)
@@ -327,6 +309,15 @@ export async function warmRotation({ baseUrl, cookie, passes, paths }: { baseUrl
     }
   }
   await Promise.all(Array.from({ length: 4 }, worker))
+}
+
+/** SIGTERM, then SIGKILL when `child` has not exited within `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await Promise.race([exited, sleep(graceMs)])
+  if (child.exitCode === null) child.kill('SIGKILL')
 }
 
 export interface PagePaths {

@@ -22,6 +22,15 @@ export interface WrkRun {
   latencyMs: Omit<Summary, 'samples'>
 }
 
+/** One load run: `connections` connections for `duration` seconds over `paths` in turn. */
+export interface LoadOptions {
+  baseUrl: string
+  connections: number
+  duration: number
+  headers?: Record<string, string>
+  paths: string[]
+}
+
 let found: boolean | undefined
 
 /** Whether a wrk binary is on PATH (`BENCH_LOAD=autocannon` turns it off). */
@@ -97,19 +106,7 @@ export function parseWrkOutput(output: string): WrkRun {
 }
 
 /** Runs wrk with `connections` connections for `duration` seconds over `paths` in turn. */
-export async function runWrk({
-  baseUrl,
-  connections,
-  duration,
-  headers = {},
-  paths,
-}: {
-  baseUrl: string
-  connections: number
-  duration: number
-  headers?: Record<string, string>
-  paths: string[]
-}): Promise<WrkRun> {
+export async function runWrk({ baseUrl, connections, duration, headers = {}, paths }: LoadOptions): Promise<WrkRun> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-wrk-'))
   const script = path.join(directory, 'load.lua')
   fs.writeFileSync(script, wrkScript(paths, headers))
