@@ -1,30 +1,22 @@
 import { draftMode } from 'next/headers'
 import { cache } from 'react'
 
-import type { PageEndnote } from './endnotes'
-import type { Author, Category, Post, PostCard, PostVersion } from './data'
+import type { Author, Post, PostCard } from './data'
+import type { PostPageContent } from './postPageCache'
+import type { SimilarMarker } from './similarCache'
 
 import { articleContent } from './articleContent'
 import { getDraftPost, getPublishedPost, getSimilarPosts, versionsOf } from './data'
 import { isSiteLanguage } from './languages'
 import { getPayloadClient } from './payload'
+import { postPageContent } from './postPageCache'
 import { similarPostsWithMarker } from './similarCache'
 import { isStaffViewer } from './viewer'
 
-export interface PostPageData {
+export interface PostPageData extends PostPageContent {
   lang: string
-  post: Post
-  /** Published versions of the piece, this one included when published. */
-  versions: PostVersion[]
   /** An editor's draft preview: banner, no indexing. */
   isPreview: boolean
-  category: Category | null
-  authors: Author[]
-  endnotes: { notes: PageEndnote[] }
-  /** Inner HTML of the body and of the endnotes section, rendered once per version (./articleContent.ts). */
-  bodyHtml: string
-  endnotesHtml: string
-  readingMinutes: number
 }
 
 export const safeSegment = (value: string): string => {
@@ -45,35 +37,46 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
   const slug = safeSegment(rawSlug)
   if (!slug || slug.length > 300) return null
 
-  let post: Post | null = null
-  let isPreview = false
   const draft = await draftMode()
   if (draft.isEnabled && (await isStaffViewer())) {
-    post = await getDraftPost(lang, slug)
-    isPreview = post !== null
+    const post = await getDraftPost(lang, slug)
+    if (post) {
+      void loadSimilarPosts(post.id, lang)
+      return { ...(await pageContent(post, lang, { draft: true })), isPreview: true, lang }
+    }
   }
-  post ??= await getPublishedPost(lang, slug)
-  if (!post) return null
-  // Start the page's slowest query now: it runs while the versions are read and the page renders.
-  void loadSimilarPosts(post.id, lang)
+  const { content, similar } = await postPageContent(await getPayloadClient(), lang, slug, async () => {
+    const post = await getPublishedPost(lang, slug)
+    if (!post) return null
+    // Start the page's slowest query now: it runs while the versions are read and the page renders.
+    void loadSimilarPosts(post.id, lang)
+    return pageContent(post, lang, { draft: false })
+  })
+  if (!content) return null
+  if (similar) similarMarkers().set(content.post.id, similar)
+  void loadSimilarPosts(content.post.id, lang)
+  return { ...content, isPreview: false, lang }
+})
 
+async function pageContent(post: Post, lang: string, { draft }: { draft: boolean }): Promise<PostPageContent> {
   const versions = await versionsOf(post)
   const category = post.category && typeof post.category === 'object' ? post.category : null
   const authors = (post.authors ?? []).filter((author): author is Author => !!author && typeof author === 'object')
-  const article = articleContent(post, lang, { draft: isPreview })
+  const article = articleContent(post, lang, { draft })
   return {
     authors,
     bodyHtml: article.bodyHtml,
     category,
     endnotes: { notes: article.notes },
     endnotesHtml: article.endnotesHtml,
-    isPreview,
-    lang,
     post,
     readingMinutes: article.readingMinutes,
     versions,
   }
-})
+}
+
+/** Similar-posts markers read with this request's page markers (React `cache`: one map per request). */
+const similarMarkers = cache((): Map<number, SimilarMarker> => new Map())
 
 /**
  * "Similar Posts" of a post, fetched once per request (React `cache`) and reused across
@@ -81,7 +84,7 @@ export const loadPostPage = cache(async (lang: string, rawSlug: string): Promise
  */
 export const loadSimilarPosts = cache(async (postId: number, lang: string): Promise<PostCard[]> => {
   try {
-    return await similarPostsWithMarker(await getPayloadClient(), postId, lang, () => getSimilarPosts(postId, lang))
+    return await similarPostsWithMarker(await getPayloadClient(), postId, lang, () => getSimilarPosts(postId, lang), similarMarkers().get(postId))
   } catch (error) {
     // A failing recommendation must never take the article down.
     console.error('[site] similar posts failed', error)

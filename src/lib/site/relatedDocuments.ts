@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { ID } from 'payload-policy-posts'
 
 import { BoundedLru } from './lru'
+import { executeSql } from './sql'
 
 /** The collections a post page populates; their tables carry the same names. */
 export type RelatedCollection = 'authors' | 'categories' | 'footnotes' | 'media'
@@ -16,22 +17,29 @@ const COLLECTIONS: RelatedCollection[] = ['authors', 'categories', 'footnotes', 
 /** Per collection: its newest `updated_at`, and whether every id asked about still exists. */
 export type TableMarkers = Record<RelatedCollection, { changed: string; allExist: boolean }>
 
-type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
-
 const idArray = (ids: ID[]) => sql.raw(`'{${ids.map((id) => Math.trunc(Number(id))).join(',')}}'::int[]`)
 
-/** One round trip: every collection's newest save, and how many of the given ids exist. */
-export async function readTableMarkers(payload: Payload, ids: RelatedIds): Promise<TableMarkers> {
-  const drizzle = (payload.db as unknown as { drizzle: { execute: Execute } }).drizzle
-  const columns = COLLECTIONS.map(
-    (name) =>
-      sql`(select max(updated_at)::text from ${sql.identifier(name)}) as ${sql.identifier(`${name}_changed`)}, (select count(*)::int from ${sql.identifier(name)} where id = any(${idArray(ids[name])})) as ${sql.identifier(`${name}_found`)}`,
+/** Columns `<collection>_changed` and `<collection>_found` of a marker query (./postPageCache.ts reads them with others). */
+export function tableMarkerColumns(ids: RelatedIds): SQL {
+  return sql.join(
+    COLLECTIONS.map(
+      (name) =>
+        sql`(select max(updated_at)::text from ${sql.identifier(name)}) as ${sql.identifier(`${name}_changed`)}, (select count(*)::int from ${sql.identifier(name)} where id = any(${idArray(ids[name])})) as ${sql.identifier(`${name}_found`)}`,
+    ),
+    sql`, `,
   )
-  const { rows } = await drizzle.execute(sql`select ${sql.join(columns, sql`, `)}`)
-  const row = rows[0] ?? {}
+}
+
+export function tableMarkersFromRow(row: Record<string, unknown>, ids: RelatedIds): TableMarkers {
   return Object.fromEntries(
     COLLECTIONS.map((name) => [name, { allExist: Number(row[`${name}_found`]) === new Set(ids[name]).size, changed: String(row[`${name}_changed`] ?? '') }]),
   ) as TableMarkers
+}
+
+/** One round trip: every collection's newest save, and how many of the given ids exist. */
+export async function readTableMarkers(payload: Payload, ids: RelatedIds): Promise<TableMarkers> {
+  const rows = await executeSql(payload, sql`select ${tableMarkerColumns(ids)}`)
+  return tableMarkersFromRow(rows[0] ?? {}, ids)
 }
 
 interface Entry {

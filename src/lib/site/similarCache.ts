@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { PostCard } from './data'
 
 import { BoundedLru } from './lru'
+import { executeSql } from './sql'
 
 /**
  * What a post's similar cards depend on besides the source itself: the newest save of any
@@ -19,18 +20,24 @@ export interface SimilarMarker {
   live: number
 }
 
-type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
+/** Columns `similar_changed` and `similar_live` of a marker query (./postPageCache.ts reads them with others). */
+export function similarMarkerColumns(cardIds: number[]): SQL {
+  const ids = sql.raw(`'{${cardIds.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
+  return sql`concat_ws('|',
+        (select max(updated_at) from posts), (select max(updated_at) from categories), (select max(updated_at) from authors),
+        (select count(*) from categories), (select count(*) from authors)) as similar_changed,
+      (select count(*)::int from posts where id = any(${ids}) and _status = 'published') as similar_live`
+}
+
+export const similarMarkerFromRow = (row: Record<string, unknown>): SimilarMarker => ({
+  changed: String(row.similar_changed ?? ''),
+  live: Number(row.similar_live ?? 0),
+})
 
 /** One round trip; `posts`, `categories` and `authors` are the site's collection tables. */
 export async function readSimilarMarker(payload: Payload, cardIds: number[]): Promise<SimilarMarker> {
-  const drizzle = (payload.db as unknown as { drizzle: { execute: Execute } }).drizzle
-  const ids = sql.raw(`'{${cardIds.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
-  const { rows } = await drizzle.execute(sql`
-    select concat_ws('|',
-        (select max(updated_at) from posts), (select max(updated_at) from categories), (select max(updated_at) from authors),
-        (select count(*) from categories), (select count(*) from authors)) as changed,
-      (select count(*)::int from posts where id = any(${ids}) and _status = 'published') as live`)
-  return { changed: String(rows[0]?.changed ?? ''), live: Number(rows[0]?.live ?? 0) }
+  const rows = await executeSql(payload, sql`select ${similarMarkerColumns(cardIds)}`)
+  return similarMarkerFromRow(rows[0] ?? {})
 }
 
 interface Entry {
@@ -52,14 +59,21 @@ export async function similarPostsWithMarker(
   postId: number,
   lang: string,
   compute: () => Promise<PostCard[]>,
+  /** Read by the caller in its own marker query, for the ids of `similarCardIds(postId, lang)`. */
+  knownMarker?: SimilarMarker,
 ): Promise<PostCard[]> {
   const key = `${lang}|${postId}`
   const cached = entries.get(key)
-  const marker = await readSimilarMarker(payload, cached ? cached.cards.map((card) => card.id) : [])
+  const marker = knownMarker ?? (await readSimilarMarker(payload, cached ? cached.cards.map((card) => card.id) : []))
   if (cached && cached.changed === marker.changed && marker.live === cached.cards.length) return cached.cards
   const cards = await compute()
   entries.set(key, { cards, changed: marker.changed })
   return cards
+}
+
+/** The ids of a post's cached similar cards (none when nothing is cached), to read its marker. */
+export function similarCardIds(postId: number, lang: string): number[] {
+  return entries.get(`${lang}|${postId}`)?.cards.map((card) => card.id) ?? []
 }
 
 /** For tests: forget every cached list. */
