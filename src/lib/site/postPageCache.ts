@@ -104,8 +104,8 @@ export async function readPostPageMarkers(
   }
 }
 
-// A page's content without the post's body (kept as HTML) is a few KB.
-const pages = new BoundedLru<Entry>(1000, 1000)
+// Bounded like the articles it holds (./articleContent.ts): the HTML strings are the bulk.
+const pages = new BoundedLru<Entry>(2000, 8_000_000, (entry) => entry.content.bodyHtml.length + entry.content.endnotesHtml.length + 2000)
 
 /**
  * A published post page's content, kept in process per (language, slug) and reused while one
