@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 
 import { BENCH_PG_DIR, benchServer, sizeLabel } from './lib/database'
+import { treeCpuMs } from './lib/processTree'
 import { load, SITE_DIR, startServer } from './lib/site'
 
 const { values: args } = parseArgs({
@@ -24,33 +25,6 @@ const { values: args } = parseArgs({
     warmup: { default: '15', type: 'string' },
   },
 })
-const ticks = 100 // USER_HZ on Linux
-
-function treeCpuMs(root: number): number {
-  const children = new Map<number, number[]>()
-  const cpu = new Map<number, number>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      const ppid = Number(fields[1])
-      cpu.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks)
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // ended
-    }
-  }
-  let total = 0
-  const stack = [root]
-  while (stack.length) {
-    const pid = stack.pop()!
-    total += cpu.get(pid) ?? 0
-    stack.push(...(children.get(pid) ?? []))
-  }
-  return total
-}
-
 /** Each path once, `connections` at a time; latencies in ms. */
 async function pass(baseUrl: string, paths: string[], connections: number, headers: Record<string, string>): Promise<number[]> {
   const queue = [...paths]

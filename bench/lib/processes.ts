@@ -17,6 +17,7 @@ import path from 'node:path'
 import type { LoadResult, PagePaths } from './site'
 
 import { freePort } from '../../test/helpers/freePort'
+import { processTree } from './processTree'
 import { load, SITE_DIR, stopChild, warmRotation } from './site'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -55,26 +56,7 @@ interface ClusterServer {
 
 /** The server processes (worker.mjs) below `pid`, with their resident memory in MB. */
 export function serverProcessRss(pid: number): Map<number, number> {
-  const parents = new Map<number, number>()
-  const found = new Map<number, number>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
-      parents.set(Number(entry), Number(/PPid:\s+(\d+)/.exec(status)?.[1]))
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('worker.mjs')) {
-        found.set(Number(entry), Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024))
-      }
-    } catch {
-      // process ended
-    }
-  }
-  const below = (candidate: number): boolean => {
-    for (let current = parents.get(candidate); current; current = parents.get(current)) if (current === pid) return true
-    return false
-  }
-  for (const worker of found.keys()) if (!below(worker)) found.delete(worker)
-  return found
+  return new Map(processTree(pid).filter((info) => info.cmdline.includes('worker.mjs')).map((info) => [info.pid, Math.round(info.rssKb / 1024)]))
 }
 
 /** `npm start`'s server (src/lib/server/startCli.ts) with `workers` processes on the private build. */

@@ -23,6 +23,7 @@ import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
 import type { PageWeight } from './pageWeight'
 import { measurePageWeight } from './pageWeight'
 import { freePort } from '../../test/helpers/freePort'
+import { treeRssMb } from './processTree'
 import { summarize } from './stats'
 import { type LoadOptions, runWrk, wrkAvailable } from './wrk'
 
@@ -189,34 +190,6 @@ export async function startServer({
     output: () => log,
     stop: () => stopChild(child, 5000),
   }
-}
-
-/** Resident memory (MB) of a process and all its descendants. */
-export function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>()
-  const rss = new Map<number, number>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1])
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-      rss.set(Number(entry), kb)
-      const list = children.get(ppid) ?? []
-      list.push(Number(entry))
-      children.set(ppid, list)
-    } catch {
-      // process ended
-    }
-  }
-  let total = 0
-  const stack = [pid]
-  while (stack.length) {
-    const current = stack.pop()!
-    total += rss.get(current) ?? 0
-    stack.push(...(children.get(current) ?? []))
-  }
-  return Math.round(total / 1024)
 }
 
 /** The kernel's high-water mark of resident memory (MB) of one process. */
