@@ -130,23 +130,38 @@ describe('database outage during a request', () => {
     expect((await rest.get('/posts?limit=1')).status).toBe(200)
   })
 
+  /**
+   * Points the pool's new connections at a proxy that can cut them, and drops the ones it had
+   * (terminated, so none bypasses the proxy); `restore` points it back at the database.
+   */
+  async function poolThroughProxy() {
+    resetDatabaseHealth()
+    const pool = poolOf(t.payload)
+    const url = new URL(realUrl)
+    const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) })
+    const viaProxy = new URL(realUrl)
+    viaProxy.host = `127.0.0.1:${proxy.port}`
+    pool.options.connectionString = viaProxy.toString()
+    await terminateBackends()
+    await waitFor(() => pool.idleCount === 0, 'the pool to drop its terminated idle connections')
+    return Object.assign(proxy, {
+      restore: async () => {
+        pool.options.connectionString = realUrl
+        await proxy.close()
+        await waitFor(() => pool.idleCount === 0, 'the proxied connections to close')
+      },
+    })
+  }
+
   it('a connection cut between checkout and BEGIN does not cost the pool its slot: writes work again at once', async () => {
     // Drizzle's transaction() runs BEGIN outside its try/finally: when BEGIN fails (the
     // connection died while PostgreSQL shut down), the client is never released and the pool
     // counts it for good. After a few restarts every slot was taken and each request waited
     // for the connect timeout, then got a 503, with PostgreSQL up again.
-    resetDatabaseHealth()
     const pool = poolOf(t.payload)
     const max = pool.options.max ?? 10
-    const url = new URL(realUrl)
-    const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) })
+    const proxy = await poolThroughProxy()
     try {
-      // Every new connection goes through the proxy; the ones made before are dropped.
-      const viaProxy = new URL(realUrl)
-      viaProxy.host = `127.0.0.1:${proxy.port}`
-      pool.options.connectionString = viaProxy.toString()
-      await terminateBackends()
-      await waitFor(() => pool.idleCount === 0, 'the pool to drop its terminated idle connections')
       const checkedOutBefore = pool.totalCount - pool.idleCount
       // Fill every free slot with an idle connection through the proxy.
       const free = max - pool.totalCount
@@ -179,27 +194,16 @@ describe('database outage during a request', () => {
       expect(after).toHaveLength(max)
       expect(Date.now() - started).toBeLessThan(3_000)
     } finally {
-      pool.options.connectionString = realUrl
-      await proxy.close()
-      await waitFor(() => pool.idleCount === 0, 'the proxied connections to close')
+      await proxy.restore()
     }
   })
 
   it('a write whose COMMIT fails is an error, not a success, and is not stored', async () => {
     // Payload's adapter swallowed a failed COMMIT: the API answered 201 for a post that was
     // rolled back (PostgreSQL went away between the last insert and the COMMIT).
-    resetDatabaseHealth()
-    const pool = poolOf(t.payload)
-    const url = new URL(realUrl)
-    const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) })
+    const proxy = await poolThroughProxy()
     const title = 'Cut at COMMIT'
     try {
-      const viaProxy = new URL(realUrl)
-      viaProxy.host = `127.0.0.1:${proxy.port}`
-      pool.options.connectionString = viaProxy.toString()
-      await terminateBackends()
-      await waitFor(() => pool.idleCount === 0, 'the pool to drop its terminated idle connections')
-
       const id = await t.payload.db.beginTransaction()
       expect(id).toBeTruthy()
       const req = { transactionID: id! } as never
@@ -213,9 +217,7 @@ describe('database outage during a request', () => {
       expect(isDatabaseUnavailableError(commit)).toBe(true)
     } finally {
       proxy.heal()
-      pool.options.connectionString = realUrl
-      await proxy.close()
-      await waitFor(() => pool.idleCount === 0, 'the proxied connections to close')
+      await proxy.restore()
     }
     expect(await t.payload.count({ collection: 'posts', overrideAccess: true, where: { title: { equals: title } } })).toEqual({ totalDocs: 0 })
   })
