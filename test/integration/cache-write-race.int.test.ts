@@ -42,11 +42,12 @@ interface Handler {
   revalidateTag(tags: string | string[], durations?: { expire?: number }): Promise<void>
   set(key: string, value: object, context: object): Promise<void>
 }
+type HandlerClass = (new (context: object) => Handler) & { memoryCache?: { remove(key: string): void } }
 
 describe('shared file cache: a render older than the unpublish is not stored', () => {
   const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-race-'))
   const serverDistDir = path.join(distDir, 'server')
-  let SharedFileCache: new (context: object) => Handler & { constructor: { memoryCache?: { remove(key: string): void } } }
+  let SharedFileCache: HandlerClass
   const handler = () => new SharedFileCache({ flushToDisk: true, fs: nodeFs, maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [], serverDistDir })
   // what a process that never saw the write in memory reads: the files
   const fromFiles = async (key: string, context: object) => {
@@ -56,7 +57,7 @@ describe('shared file cache: a render older than the unpublish is not stored', (
 
   beforeAll(async () => {
     fs.mkdirSync(serverDistDir, { recursive: true })
-    SharedFileCache = (await import('../../src/lib/sharedFileCache.mjs')).default
+    SharedFileCache = (await import('../../src/lib/sharedFileCache.mjs')).default as unknown as HandlerClass
   })
   afterAll(() => fs.rmSync(distDir, { force: true, recursive: true }))
 
@@ -133,14 +134,14 @@ if (!haveRedis) console.warn(`[cache-write-race] Redis part skipped: no Redis at
 describe.skipIf(!haveRedis)('Redis cache handler: a render older than the unpublish is not stored', () => {
   const prefix = `pp-race-${crypto.randomBytes(4).toString('hex')}`
   const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-race-redis-'))
-  let RedisCache: new (context: object) => Handler
+  let RedisCache: HandlerClass
   const handler = () => new RedisCache({ dev: false, serverDistDir: path.join(distDir, 'server') })
   const previous = { REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX, REDIS_URL: process.env.REDIS_URL }
 
   beforeAll(async () => {
     process.env.REDIS_URL = REDIS_URL
     process.env.REDIS_KEY_PREFIX = prefix
-    RedisCache = (await import('../../src/lib/cacheHandler.mjs')).default
+    RedisCache = (await import('../../src/lib/cacheHandler.mjs')).default as unknown as HandlerClass
   })
   afterAll(async () => {
     const configured = await (globalThis as { __policyPostsRedisCache?: Promise<{ client?: ReturnType<typeof createClient> }> }).__policyPostsRedisCache
