@@ -116,5 +116,15 @@ describe.skipIf(!haveRedis)('two instances sharing Postgres and a Redis cache', 
     expect((await patch('draft')).status).toBe(200)
     expect(await (await fetch(`${b.baseUrl}${page}`)).text()).not.toContain(ALSO_AVAILABLE)
     expect((await fetch(`${b.baseUrl}/tr/${customs.tr}`)).status).toBe(404)
+
+    // Once both warms on A are done — the publish's, which may still have been rendering when the
+    // unpublish purged its tags, and the unpublish's — nothing of the published state is cached.
+    const warms = () => (a.output().match(/\[cache\] warmed \d+\/\d+ page/g) ?? []).length
+    const deadline = Date.now() + 30_000
+    while (warms() < 2) {
+      if (Date.now() > deadline) throw new Error(`A did not log both warms:\n${a.output().slice(-3_000)}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    for (const server of [b, a]) expect(await (await fetch(`${server.baseUrl}${page}`)).text()).not.toContain(ALSO_AVAILABLE)
   })
 })
