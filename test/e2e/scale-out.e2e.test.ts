@@ -13,25 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SiteServer } from '../helpers/siteServer'
 
+import { redisReachable } from '../helpers/redis'
 import { startSiteServer } from '../helpers/siteServer'
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 const ALSO_AVAILABLE = 'This post is also available in'
 
-async function redisReachable(): Promise<boolean> {
-  const client = createClient({ socket: { connectTimeout: 1_500, reconnectStrategy: false }, url: REDIS_URL })
-  client.on('error', () => undefined)
-  try {
-    await client.connect()
-    return (await client.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    if (client.isOpen) await client.close().catch(() => client.destroy())
-  }
-}
-
-const haveRedis = await redisReachable()
+const haveRedis = await redisReachable(REDIS_URL)
 if (!haveRedis) console.warn(`[scale-out] skipped: no Redis at ${REDIS_URL} (set REDIS_URL)`)
 
 describe.skipIf(!haveRedis)('two instances sharing Postgres and a Redis cache', () => {

@@ -14,6 +14,8 @@ import path from 'node:path'
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { redisReachable } from '../helpers/redis'
+
 const require = createRequire(import.meta.url)
 const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js')
 
@@ -44,6 +46,26 @@ interface Handler {
 }
 type HandlerClass = (new (context: object) => Handler) & { memoryCache?: { remove(key: string): void } }
 
+/** A render reads `key` (miss), an unpublish revalidates its tag, then the render writes. */
+async function raceUnpublishBeforeWrite(handler: Handler, key: string, read: object, value: object, write: object) {
+  expect(await handler.get(key, read)).toBeNull()
+  await tick()
+  await handler.revalidateTag([TAG], { expire: 0 })
+  await tick()
+  await handler.set(key, value, write)
+}
+
+/** An unpublish, then a render that reads `key` (miss) and writes; returns when it read. */
+async function renderAfterUnpublish(handler: Handler, key: string): Promise<number> {
+  await handler.revalidateTag([TAG], { expire: 0 })
+  await tick()
+  const readAt = Date.now()
+  expect(await handler.get(key, pageRead)).toBeNull()
+  await tick()
+  await handler.set(key, page('unpublished'), pageWrite)
+  return readAt
+}
+
 describe('shared file cache: a render older than the unpublish is not stored', () => {
   const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-race-'))
   const serverDistDir = path.join(distDir, 'server')
@@ -63,22 +85,14 @@ describe('shared file cache: a render older than the unpublish is not stored', (
 
   it('a page: read (miss), unpublish, write — no read gets the page, from memory or files', async () => {
     const key = '/en/customs-a'
-    expect(await handler().get(key, pageRead)).toBeNull()
-    await tick()
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    await handler().set(key, page('published'), pageWrite)
+    await raceUnpublishBeforeWrite(handler(), key, pageRead, page('published'), pageWrite)
     expect(await handler().get(key, pageRead)).toBeNull()
     expect(await fromFiles(key, pageRead)).toBeNull()
   })
 
   it('an unstable_cache entry: the same race, the same answer', async () => {
     const key = 'data-customs-a'
-    expect(await handler().get(key, dataRead)).toBeNull()
-    await tick()
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    await handler().set(key, data('published'), dataWrite)
+    await raceUnpublishBeforeWrite(handler(), key, dataRead, data('published'), dataWrite)
     expect(await handler().get(key, dataRead)).toBeNull()
     expect(await fromFiles(key, dataRead)).toBeNull()
   })
@@ -97,12 +111,7 @@ describe('shared file cache: a render older than the unpublish is not stored', (
 
   it('a render begun after the unpublish is stored, dated by its start', async () => {
     const key = '/en/customs-c'
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    const readAt = Date.now()
-    expect(await handler().get(key, pageRead)).toBeNull()
-    await tick()
-    await handler().set(key, page('unpublished'), pageWrite)
+    const readAt = await renderAfterUnpublish(handler(), key)
     const fromMemory = await handler().get(key, pageRead)
     expect(fromMemory?.value.html).toBe('unpublished')
     expect(fromMemory!.lastModified).toBeLessThanOrEqual(readAt + 1)
@@ -115,20 +124,7 @@ describe('shared file cache: a render older than the unpublish is not stored', (
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 
-async function redisReachable(): Promise<boolean> {
-  const client = createClient({ socket: { connectTimeout: 1_500, reconnectStrategy: false }, url: REDIS_URL })
-  client.on('error', () => undefined)
-  try {
-    await client.connect()
-    return (await client.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    if (client.isOpen) await client.close().catch(() => client.destroy())
-  }
-}
-
-const haveRedis = await redisReachable()
+const haveRedis = await redisReachable(REDIS_URL)
 if (!haveRedis) console.warn(`[cache-write-race] Redis part skipped: no Redis at ${REDIS_URL} (set REDIS_URL)`)
 
 describe.skipIf(!haveRedis)('Redis cache handler: a render older than the unpublish is not stored', () => {
@@ -159,32 +155,19 @@ describe.skipIf(!haveRedis)('Redis cache handler: a render older than the unpubl
 
   it('a page: read (miss), unpublish, write — the next read misses', async () => {
     const key = '/en/customs-a'
-    expect(await handler().get(key, pageRead)).toBeNull()
-    await tick()
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    await handler().set(key, page('published'), pageWrite)
+    await raceUnpublishBeforeWrite(handler(), key, pageRead, page('published'), pageWrite)
     expect(await handler().get(key, pageRead)).toBeNull()
   })
 
   it('an unstable_cache entry: the same race, the same answer', async () => {
     const key = 'data-customs-a'
-    expect(await handler().get(key, dataRead)).toBeNull()
-    await tick()
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    await handler().set(key, data('published'), dataWrite)
+    await raceUnpublishBeforeWrite(handler(), key, dataRead, data('published'), dataWrite)
     expect(await handler().get(key, dataRead)).toBeNull()
   })
 
   it('a render begun after the unpublish is stored, dated by its start', async () => {
     const key = '/en/customs-c'
-    await handler().revalidateTag([TAG], { expire: 0 })
-    await tick()
-    const readAt = Date.now()
-    expect(await handler().get(key, pageRead)).toBeNull()
-    await tick()
-    await handler().set(key, page('unpublished'), pageWrite)
+    const readAt = await renderAfterUnpublish(handler(), key)
     const stored = await handler().get(key, pageRead)
     expect(stored?.value.html).toBe('unpublished')
     expect(stored!.lastModified).toBeLessThanOrEqual(readAt + 1)
