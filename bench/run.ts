@@ -21,6 +21,7 @@ import type { ProcessesResult } from './lib/processes'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
+import { backfillFootnoteTitleKeys } from '../src/plugin/collections/footnotes/fillTitleKeys'
 import { ensureUnaccent } from '../src/plugin/search/accentFolding'
 import { recordVectorsSignature } from '../src/plugin/search/searchIndex'
 import { refreshTermStatisticsIfStale } from '../src/plugin/search/termStatistics'
@@ -151,6 +152,10 @@ async function main(): Promise<void> {
       // as the plugin does on start-up: a corpus from before the term statistics gets them now
       if (await refreshTermStatisticsIfStale(payload)) log('  rebuilt the term statistics of similar posts')
     }
+    // Footnotes written by bulk SQL, or from before the column existed (the plugin's start-up
+    // fill ran before the schema push above), get the folded title importers find them by.
+    const keyed = await backfillFootnoteTitleKeys(payload)
+    if (keyed > 0) log(`  keyed ${keyed} footnote titles for import matching`)
     const postgres = String((await drizzle.execute('select version() as v')).rows[0].v).split(' on ')[0]
     const sharedBuffers = String((await drizzle.execute('show shared_buffers')).rows[0].shared_buffers)
     results.machine = { ...machine, postgres, postgresSharedBuffers: sharedBuffers }

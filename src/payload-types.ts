@@ -313,6 +313,7 @@ export interface Footnote {
    */
   citedAuthors?: string | null;
   title?: string | null;
+  titleKey?: string | null;
   outlet?: string | null;
   url?: string | null;
   accessedAt?: string | null;
@@ -555,6 +556,7 @@ export interface FootnotesSelect<T extends boolean = true> {
   label?: T;
   citedAuthors?: T;
   title?: T;
+  titleKey?: T;
   outlet?: T;
   url?: T;
   accessedAt?: T;

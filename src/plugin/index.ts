@@ -13,6 +13,7 @@ import { explainBadInputHook } from './hooks/explainBadInput'
 import { mergeAdminI18n } from './i18n/admin/index'
 import { resolveOptions } from './options'
 import { withSearchSchema } from './search/schema'
+import { backfillFootnoteTitleKeys } from './collections/footnotes/fillTitleKeys'
 import { backfillSearchIndex } from './search/searchIndex'
 import { backfillGroupLanguages } from './translations/groupLanguages'
 import { withTranslatorDesk } from './translatorDesk/adminComponents'
@@ -160,6 +161,12 @@ export const policyPosts =
             if (indexed > 0) payload.logger.info(`[policy-posts] indexed ${indexed} post(s) for similar posts and search`)
           } catch (error) {
             payload.logger.error({ err: error, msg: '[policy-posts] could not index posts for search (is the schema migrated?)' })
+          }
+          try {
+            const keyed = await backfillFootnoteTitleKeys(payload)
+            if (keyed > 0) payload.logger.info(`[policy-posts] keyed ${keyed} footnote title(s) for import matching`)
+          } catch (error) {
+            payload.logger.error({ err: error, msg: '[policy-posts] could not key footnote titles for import matching (is the schema migrated?)' })
           }
           try {
             const held = await backfillGroupLanguages(payload, options)

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ParsedCitation } from './types'
 
-import { foldText } from './docx/parseDocx'
+import { footnoteTitleKey, normaliseForMatch } from '../collections/footnotes/titleKey'
 
 // Access dates are calendar days; noon UTC keeps them on the same day in every time zone.
 const asDate = (day: string | undefined): string | undefined => (day ? `${day}T12:00:00.000Z` : undefined)
@@ -20,12 +20,6 @@ export function footnoteData(citation: ParsedCitation & { publishedAt?: string }
   }
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>
 }
-
-/** Title or outlet as compared for re-use: case, accents, quotes and punctuation do not count. */
-export const normaliseForMatch = (text: string): string =>
-  foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 
 export type MatchOptions = {
   /** A DOI: a record whose URL is its doi.org link is the same work. */
@@ -79,10 +73,10 @@ export function footnoteResolver(payload: Payload, { footnotesSlug, overrideAcce
       if (byUrl) return byUrl.id
     }
     if (citation.title && !match.urlOnly && (titleKey || match.titleAlone)) {
-      // `like` requires every word (ILIKE each), which narrows the candidates whatever the quotes
-      // and punctuation; the normalised comparison decides.
-      const words = citation.title.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1).join(' ')
-      const candidates = words ? await find({ title: { like: words } }) : []
+      // The indexed folded title finds the candidates (a word search would scan every record);
+      // keys are clipped, so the full comparison decides.
+      const key = footnoteTitleKey(citation.title)
+      const candidates = key ? await find({ titleKey: { equals: key } }) : []
       const title = normaliseForMatch(citation.title)
       const outlet = normaliseForMatch(citation.outlet ?? '')
       const same = candidates.find((doc) => {

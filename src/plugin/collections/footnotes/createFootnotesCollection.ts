@@ -11,6 +11,7 @@ import { guardPublishedCitationsHook } from './hooks/guardPublishedCitations'
 import { preventDeleteWhenCitedHook } from './hooks/preventDeleteWhenCited'
 import { requireFootnoteContentHook } from './hooks/requireContent'
 import { setFootnoteLabelHook } from './hooks/setFootnoteLabel'
+import { setFootnoteTitleKeyHook } from './hooks/setTitleKey'
 import { importCitationsEndpoint } from '../../import/citations/importCitationsEndpoint'
 
 /** Reusable citation records, cited from any post in any language through endnotes. */
@@ -42,6 +43,8 @@ export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): 
         maxLength: 500,
       },
       { name: 'title', type: 'text', maxLength: 1000 },
+      // The folded title importers look records up by (an equality on an index, not a scan).
+      { name: 'titleKey', type: 'text', hidden: true, index: true },
       { name: 'outlet', type: 'text', maxLength: 300 },
       {
         name: 'url',
@@ -79,6 +82,7 @@ export function createFootnotesCollection(options: ResolvedPolicyPostsOptions): 
         ...(options.enabled ? [guardPublishedCitationsHook(options.slugs.posts)] : []),
         requireFootnoteContentHook,
         setFootnoteLabelHook,
+        setFootnoteTitleKeyHook,
       ],
       beforeDelete: options.enabled ? [preventDeleteWhenCitedHook(options.slugs.posts)] : [],
     },
