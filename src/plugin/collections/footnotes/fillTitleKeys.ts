@@ -17,6 +17,8 @@ export interface FootnotesTable {
   idType: string
 }
 
+const SERIAL_TYPES: Record<string, string> = { bigserial: 'bigint', serial: 'integer', smallserial: 'smallint' }
+
 const SQL_TYPE = /^[a-z][a-z0-9 ]*(\(\d+\))?$/
 
 /**
@@ -34,7 +36,7 @@ export async function fillTitleKeys(db: QueryRunner, { idType, table }: Footnote
        where title_key is null and title is not null ${after === undefined ? sql`` : sql`and id > ${after}::${sql.raw(idType)}`}
        order by id
        limit ${batchSize}`)
-    if (rows.length === 0) return filled
+    if (rows.length === 0) return analyzed(db, table, filled)
     after = rows[rows.length - 1].id
     const keyed = rows.map((row) => ({ id: row.id, key: footnoteTitleKey(row.title) })).filter((row) => row.key !== null)
     if (keyed.length > 0) {
@@ -48,8 +50,15 @@ export async function fillTitleKeys(db: QueryRunner, { idType, table }: Footnote
          where f.id = v.id::${sql.raw(idType)}`)
       filled += result.rowCount ?? 0
     }
-    if (rows.length < batchSize) return filled
+    if (rows.length < batchSize) return analyzed(db, table, filled)
   }
+}
+
+// Until the planner has seen the keys it takes the new column for all nulls and finds a key by
+// walking every record in id order.
+async function analyzed(db: QueryRunner, table: SQL, filled: number): Promise<number> {
+  if (filled > 0) await db.execute(sql`analyze ${table}`)
+  return filled
 }
 
 /** `fillTitleKeys` on the plugin's footnotes table (run at start-up, cheap when all keys are set). */
@@ -58,5 +67,8 @@ export async function backfillFootnoteTitleKeys(payload: Payload): Promise<numbe
   const name = postsTableName(adapter, getPolicyPostsOptions(payload).slugs.footnotes)
   const table = adapter.tables[name]
   if (!table?.titleKey) throw new Error(`[policy-posts] the footnotes table "${name}" has no title_key column`)
-  return fillTitleKeys(await queryRunner(payload), { idType: String(table.id.getSQLType()), table: sql`${table}` })
+  // A serial column holds integers; casts need the type, not the column's default.
+  const declared = String(table.id.getSQLType())
+  const idType = SERIAL_TYPES[declared] ?? declared
+  return fillTitleKeys(await queryRunner(payload), { idType, table: sql`${table}` })
 }
