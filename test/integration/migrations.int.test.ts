@@ -24,6 +24,9 @@ describe('production migrations', () => {
     expect(status.docs.map((doc) => doc.name).sort()).toEqual(migrations.map((m) => m.name).sort())
 
     const note = await createFootnote(payload)
+    // the folded title importers find records by is part of the migrated schema
+    const keyed = (await payload.db.drizzle.execute(`select title_key from footnotes where id = ${Number(note.id)}`)) as unknown as { rows: unknown[] }
+    expect(keyed.rows).toEqual([{ title_key: 'putin seeks to solve his azerbaijan problem' }])
     const post = await payload.create({
       collection: 'posts',
       data: { _status: 'published', content: bodyCiting(note.id) as never, language: 'tr', title: 'Hazar Denizi üzerinden enerji taşımacılığı' },
