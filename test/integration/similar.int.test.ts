@@ -229,6 +229,23 @@ describe('the full-text index', () => {
     const similar = await findSimilarPosts(payload, id['en-sea-2'], { limit: 2 })
     expect(similar.map((doc) => doc.id)).toContain(id['en-sea-1'])
   })
+
+  it('walks every stale post across several batches, fresh ones between them included', async () => {
+    const { payload } = t
+    const all = (await raw(payload, sql`select id from posts order by id`)).rows.map((row) => Number(row.id))
+    expect(all.length).toBeGreaterThan(8)
+    // Stale ones spread over the whole id range (the first and the last among them), fresh ones between.
+    const missing = all.filter((_, index) => index % 3 === 0 || index === all.length - 1)
+    const outdated = all.filter((_, index) => index % 3 === 1).slice(0, 2)
+    const vectors = async () =>
+      new Map((await raw(payload, sql`select id, search_vector::text as v from posts_fts`)).rows.map((row) => [Number(row.id), String(row.v)]))
+    const before = await vectors()
+    await raw(payload, sql`delete from posts_fts where id in (${sql.join(missing.map((m) => sql`${m}`), sql`, `)})`)
+    await raw(payload, sql`update posts_fts set search_vector = to_tsvector('simple', 'stale'), indexed_at = '-infinity' where id in (${sql.join(outdated.map((o) => sql`${o}`), sql`, `)})`)
+    expect(await backfillSearchIndex(payload, { batchSize: 2 })).toBe(missing.length + outdated.length)
+    expect(await vectors()).toEqual(before)
+    expect(await backfillSearchIndex(payload, { batchSize: 2 })).toBe(0)
+  })
 })
 
 describe('term statistics', () => {

@@ -80,26 +80,29 @@ export async function updateSearchIndex(
 export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } = {}): Promise<number> {
   const options = getPolicyPostsOptions(payload)
   const signature = await markVectorsOfOtherConfigs(payload, options)
+  const { fts, posts, terms } = searchTables(payload, options)
+  const db = await queryRunner(payload)
   let total = 0
-  for (;;) {
-    const count = await upsertVectors(
-      payload,
-      options,
-      ({ fts, posts }) => sql`${posts.id} in (
-        select p.id from ${posts} p
-        left join ${fts} f on f.id = p.id
-        where f.id is null or f.indexed_at < p.updated_at
-        order by p.id
-        limit ${batchSize}
-      )`,
+  // Walks ids upwards from the last batch (a keyset cursor): each batch reads on from where the
+  // previous one stopped, instead of joining every post again to find what is still stale.
+  for (let after: unknown = undefined; ; ) {
+    const { rows } = await db.execute(sql`
+      select p.id from ${posts} p
+      left join ${fts} f on f.id = p.id
+      where (f.id is null or f.indexed_at < p.updated_at) ${after === undefined ? sql`` : sql`and p.id > ${after}`}
+      order by p.id
+      limit ${batchSize}`)
+    if (rows.length === 0) break
+    const ids = sql.join(
+      rows.map((row) => sql`${row.id}`),
+      sql`, `,
     )
-    total += count
-    if (count < batchSize) break
+    total += await upsertVectors(payload, options, (tables) => sql`${tables.posts.id} in (${ids})`)
+    after = rows[rows.length - 1].id
+    if (rows.length < batchSize) break
   }
   // Word statistics for similar posts only when stale (a rebuild reads every vector), planner
   // statistics when vectors changed.
-  const { fts, terms } = searchTables(payload, options)
-  const db = await queryRunner(payload)
   if (await refreshTermStatisticsIfStale(payload)) await db.execute(sql`analyze ${terms}`)
   if (total > 0) await db.execute(sql`analyze ${fts}`)
   if (signature) await writeVectorsSignature(payload, options, signature)
