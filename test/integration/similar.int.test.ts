@@ -234,9 +234,11 @@ describe('the full-text index', () => {
     const { payload } = t
     const all = (await raw(payload, sql`select id from posts order by id`)).rows.map((row) => Number(row.id))
     expect(all.length).toBeGreaterThan(8)
-    // Stale ones spread over the whole id range (the first and the last among them), fresh ones between.
-    const missing = all.filter((_, index) => index % 3 === 0 || index === all.length - 1)
-    const outdated = all.filter((_, index) => index % 3 === 1).slice(0, 2)
+    // Runs of stale ones over the whole id range (the first and the last among them), a fresh one
+    // after each run; stale as in no vector, or one older than the post.
+    const stale = all.filter((_, index) => index % 4 !== 3 || index === all.length - 1)
+    const outdated = stale.filter((_, index) => index % 3 === 1)
+    const missing = stale.filter((postId) => !outdated.includes(postId))
     const vectors = async () =>
       new Map((await raw(payload, sql`select id, search_vector::text as v from posts_fts`)).rows.map((row) => [Number(row.id), String(row.v)]))
     const before = await vectors()
