@@ -86,9 +86,11 @@ export async function backfillSearchIndex(payload: Payload, { batchSize = 500 } 
   // Walks ids upwards from the last batch (a keyset cursor): each batch reads on from where the
   // previous one stopped, instead of joining every post again to find what is still stale.
   for (let after: unknown = undefined; ; ) {
+    // The bound is repeated on the vectors' side: an outer join does not carry it across, and
+    // the vectors' index would be read from its start for every batch.
     const { rows } = await db.execute(sql`
       select p.id from ${posts} p
-      left join ${fts} f on f.id = p.id
+      left join ${fts} f on f.id = p.id ${after === undefined ? sql`` : sql`and f.id > ${after}`}
       where (f.id is null or f.indexed_at < p.updated_at) ${after === undefined ? sql`` : sql`and p.id > ${after}`}
       order by p.id
       limit ${batchSize}`)
