@@ -108,19 +108,59 @@ export interface StartWarmResult extends WarmResult {
   mostRead: number
 }
 
+/** The files a sitemap index names, as paths, in its order (none for a plain urlset). */
+export function sitemapIndexFiles(xml: string): string[] {
+  const files: string[] = []
+  for (const [entry] of xml.matchAll(/<sitemap>[\s\S]*?<\/sitemap>/g)) {
+    const loc = /<loc>([^<]+)<\/loc>/.exec(entry)?.[1]
+    if (!loc) continue
+    try {
+      files.push(new URL(loc.replaceAll('&amp;', '&')).pathname)
+    } catch {
+      // not a URL: skipped
+    }
+  }
+  return files
+}
+
+/**
+ * The most recent pages from the site's sitemap, newest first: the index, then its files in
+ * order — the pages file, then the posts files, newest posts first (src/lib/site/sitemapFiles.ts)
+ * — only until `limit` posts are known, so a large archive costs one small file, not all.
+ */
+export async function recentPages(origin: string, limit: number, { timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<string[]> {
+  const read = async (path: string): Promise<string | undefined> => {
+    try {
+      const response = await fetch(new URL(path, origin), { headers: { 'User-Agent': WARM_USER_AGENT }, signal: AbortSignal.timeout(timeoutMs) })
+      return response.ok ? await response.text() : undefined
+    } catch {
+      return undefined
+    }
+  }
+  const index = await read('/sitemap.xml')
+  if (index === undefined) return []
+  const files = sitemapIndexFiles(index)
+  if (files.length === 0) return sitemapPages(index)
+  let xml = ''
+  let posts = 0
+  for (const file of files) {
+    const text = await read(file)
+    if (text === undefined) continue
+    xml += text
+    if (file.includes('/posts-')) posts += sitemapPages(text).length
+    if (posts >= limit) break
+  }
+  return sitemapPages(xml)
+}
+
 /**
  * The warm-up after a start: reads the sitemap for the most recent pages, ranks them with the
  * saved reads (pagesToWarm) and renders up to `limit` of them.
  */
 export async function warmOnStart(origin: string, { concurrency, limit, reads }: { concurrency: number; limit: number; reads: Reads }): Promise<StartWarmResult> {
   const started = performance.now()
-  let recent: string[] = []
-  try {
-    const response = await fetch(new URL('/sitemap.xml', origin), { headers: { 'User-Agent': WARM_USER_AGENT }, signal: AbortSignal.timeout(120_000) })
-    if (response.ok) recent = sitemapPages(await response.text())
-  } catch {
-    // no sitemap (database down): the most read pages only
-  }
+  // no sitemap (database down): the most read pages only
+  const recent = await recentPages(origin, limit)
   const paths = pagesToWarm({ limit, reads, recent })
   const topRead = new Set(mostRead(reads, paths.length))
   const result = await warmPages(origin, paths, { concurrency })

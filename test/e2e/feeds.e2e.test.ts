@@ -12,9 +12,10 @@ import { startSiteServer } from '../helpers/siteServer'
 import { clearNextCache } from './freshCache'
 
 let site: SiteServer
-const parser = new XMLParser({ attributeNamePrefix: '@', ignoreAttributes: false, isArray: (name) => ['item', 'url', 'xhtml:link'].includes(name) })
+const PER_FILE = 3
+const parser = new XMLParser({ attributeNamePrefix: '@', ignoreAttributes: false, isArray: (name) => ['item', 'sitemap', 'url', 'xhtml:link'].includes(name) })
 
-type PostRow = { _status?: null | string; id: number; language: string; slug?: null | string; translationGroup?: unknown }
+type PostRow = { _status?: null | string; id: number; language: string; publishedAt?: null | string; slug?: null | string; translationGroup?: unknown }
 let published: PostRow[] = []
 let drafts: PostRow[] = []
 
@@ -29,7 +30,8 @@ async function getXml(p: string) {
 
 beforeAll(async () => {
   clearNextCache()
-  site = await startSiteServer('site_feeds')
+  // A few posts per sitemap file, so the demo content spans several files.
+  site = await startSiteServer('site_feeds', { env: { SITEMAP_URLS_PER_FILE: String(PER_FILE) } })
   const all = await site.payload.find({ collection: 'posts', depth: 0, draft: true, limit: 100, overrideAccess: true, pagination: false })
   const live = await site.payload.find({
     collection: 'posts',
@@ -81,17 +83,53 @@ describe('RSS feeds', () => {
 })
 
 describe('sitemap', () => {
-  it('lists every published post with hreflang alternates to its published versions only', async () => {
+  type UrlEntry = { loc: string; 'xhtml:link'?: { '@href': string; '@hreflang': string }[] }
+  const urlsOf = async (loc: string): Promise<UrlEntry[]> => {
+    const { response, text } = await getXml(new URL(loc).pathname)
+    expect(response.status, loc).toBe(200)
+    expect(response.headers.get('content-type')).toContain('application/xml')
+    expect(XMLValidator.validate(text)).toBe(true)
+    for (const draft of drafts) expect(text).not.toContain(`/${draft.language}/${draft.slug}`)
+    return parser.parse(text).urlset.url ?? []
+  }
+
+  it('/sitemap.xml is an index of a pages file and files of at most SITEMAP_URLS_PER_FILE posts, newest first', async () => {
     const { response, text } = await getXml('/sitemap.xml')
     expect(response.status).toBe(200)
     expect(XMLValidator.validate(text)).toBe(true)
-    const urls = parser.parse(text).urlset.url as { loc: string; 'xhtml:link'?: { '@href': string; '@hreflang': string }[] }[]
+    const files = (parser.parse(text).sitemapindex.sitemap as { loc: string }[]).map((entry) => entry.loc)
+    const postFiles = Math.ceil(published.length / PER_FILE)
+    expect(postFiles).toBeGreaterThan(2)
+    expect(files).toEqual([url('/sitemaps/pages.xml'), ...Array.from({ length: postFiles }, (_, i) => url(`/sitemaps/posts-${i + 1}.xml`))])
+
+    const pages = (await urlsOf(files[0])).map((entry) => entry.loc)
+    expect(pages.slice(0, 2)).toEqual([url('/en'), url('/tr')])
+    expect(pages.some((loc) => loc.includes('/authors/'))).toBe(true)
+    expect(pages.some((loc) => loc.includes('/categories/'))).toBe(true)
+
+    const perFile = await Promise.all(files.slice(1).map(urlsOf))
+    for (const entries of perFile.slice(0, -1)) expect(entries).toHaveLength(PER_FILE)
+    const listed = perFile.flat().map((entry) => entry.loc)
+    expect(listed).toHaveLength(published.length)
+    expect(new Set(listed).size).toBe(listed.length)
+    const newest = [...published].sort((a, b) => Date.parse(b.publishedAt ?? '') - Date.parse(a.publishedAt ?? '') || b.id - a.id)
+    expect(perFile[0].map((entry) => entry.loc)).toEqual(newest.slice(0, PER_FILE).map((post) => url(`/${post.language}/${post.slug}`)))
+
+    // past the last file, and names that are not files
+    expect((await fetch(url(`/sitemaps/posts-${postFiles + 1}.xml`))).status).toBe(404)
+    expect((await fetch(url('/sitemaps/posts-0.xml'))).status).toBe(404)
+    expect((await fetch(url('/sitemaps/other.xml'))).status).toBe(404)
+  })
+
+  it('lists every published post with hreflang alternates to its published versions only', async () => {
+    const { text } = await getXml('/sitemap.xml')
+    const files = (parser.parse(text).sitemapindex.sitemap as { loc: string }[]).map((entry) => entry.loc)
+    const urls = (await Promise.all(files.map(urlsOf))).flat()
     const byLoc = new Map(urls.map((entry) => [entry.loc, entry]))
     expect(byLoc.has(url('/en'))).toBe(true)
     expect(byLoc.has(url('/tr'))).toBe(true)
 
     expect(drafts.length).toBeGreaterThan(0)
-    for (const draft of drafts) expect(text).not.toContain(`/${draft.language}/${draft.slug}`)
 
     for (const post of published) {
       const entry = byLoc.get(url(`/${post.language}/${post.slug}`))

@@ -102,6 +102,8 @@ describe('drafts never reach anonymous readers on the site', () => {
       '/en/feed.xml',
       '/tr/feed.xml',
       '/sitemap.xml',
+      '/sitemaps/pages.xml',
+      '/sitemaps/posts-1.xml',
       `/en/authors/${slugs.author}`,
       `/tr/authors/${slugs.author}`,
       `/en/categories/${slugs.category}`,

@@ -150,7 +150,8 @@ async function targets(baseUrl: string) {
     ...['en', 'tr'].flatMap((lang) => authors.map((author) => ({ marker: author.name, path: `/${lang}/authors/${author.slug}` }))),
     ...['en', 'tr'].flatMap((lang) => categories[lang].map((category) => ({ marker: category.name, path: `/${lang}/categories/${category.slug}` }))),
     ...['en', 'tr'].map((lang) => ({ marker: latest(lang).title, path: `/${lang}/feed.xml` })),
-    { marker: `/en/${latest('en').slug}`, path: '/sitemap.xml' },
+    { marker: '/sitemaps/posts-1.xml', path: '/sitemap.xml' },
+    { marker: `/en/${latest('en').slug}`, path: '/sitemaps/posts-1.xml' },
   ]
   const uncached: Target[] = [
     ...uncachedPosts.map((post) => ({ path: `/${post.language}/${post.slug}` })),

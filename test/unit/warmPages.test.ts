@@ -93,6 +93,35 @@ describe('warming after a start', () => {
     expect(() => warmPagesOnStart({ WARM_PAGES: '-1' })).toThrow(/WARM_PAGES/)
   })
 
+  it('reads a sitemap index only up to the posts files it needs, newest first', async () => {
+    const { sitemapIndexFiles, warmOnStart } = await import('../../src/lib/warmPages')
+    const index = `<sitemapindex><sitemap><loc>http://x/sitemaps/pages.xml</loc></sitemap><sitemap><loc>http://x/sitemaps/posts-1.xml</loc></sitemap><sitemap><loc>http://x/sitemaps/posts-2.xml</loc></sitemap></sitemapindex>`
+    expect(sitemapIndexFiles(index)).toEqual(['/sitemaps/pages.xml', '/sitemaps/posts-1.xml', '/sitemaps/posts-2.xml'])
+    expect(sitemapIndexFiles('<urlset><url><loc>http://x/en</loc></url></urlset>')).toEqual([])
+    const files: Record<string, string> = {
+      '/sitemap.xml': index,
+      '/sitemaps/pages.xml': `<urlset><url><loc>http://x/en</loc><priority>1</priority></url><url><loc>http://x/en/authors/a</loc><priority>0.4</priority></url></urlset>`,
+      '/sitemaps/posts-1.xml': `<urlset><url><loc>http://x/en/older</loc><lastmod>2025-01-01</lastmod></url><url><loc>http://x/en/newest</loc><lastmod>2025-03-01</lastmod></url></urlset>`,
+      '/sitemaps/posts-2.xml': `<urlset><url><loc>http://x/en/oldest</loc><lastmod>2024-01-01</lastmod></url></urlset>`,
+    }
+    const requested: string[] = []
+    const site = http.createServer((req, res) => {
+      requested.push(req.url!)
+      if (files[req.url!]) return res.end(files[req.url!])
+      res.end('page')
+    })
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    try {
+      const result = await warmOnStart(`http://127.0.0.1:${(site.address() as AddressInfo).port}`, { concurrency: 1, limit: 2, reads: {} })
+      expect(result.warmed).toEqual(['/en', '/en/newest'])
+      expect(requested).not.toContain('/sitemaps/posts-2.xml')
+      const all = await warmOnStart(`http://127.0.0.1:${(site.address() as AddressInfo).port}`, { concurrency: 1, limit: 10, reads: {} })
+      expect(all.warmed).toEqual(['/en', '/en/newest', '/en/older', '/en/oldest', '/en/authors/a'])
+    } finally {
+      await new Promise((resolve) => site.close(resolve))
+    }
+  })
+
   it('warmOnStart renders the ranked pages of the live sitemap, as the warmer (not a reader)', async () => {
     const { warmOnStart } = await import('../../src/lib/warmPages')
     const agents = new Map<string, string>()
