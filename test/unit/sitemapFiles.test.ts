@@ -21,8 +21,8 @@ describe('sitemap files', () => {
     }
   })
 
-  it('SITEMAP_URLS_PER_FILE: 10,000 by default, at most the protocol limit', () => {
-    expect(sitemapUrlsPerFile({})).toBe(10_000)
+  it('SITEMAP_URLS_PER_FILE: 5,000 by default, at most the protocol limit', () => {
+    expect(sitemapUrlsPerFile({})).toBe(5_000)
     expect(sitemapUrlsPerFile({ SITEMAP_URLS_PER_FILE: '2' })).toBe(2)
     expect(() => sitemapUrlsPerFile({ SITEMAP_URLS_PER_FILE: '50001' })).toThrow(/SITEMAP_URLS_PER_FILE/)
     expect(() => sitemapUrlsPerFile({ SITEMAP_URLS_PER_FILE: '0' })).toThrow(/SITEMAP_URLS_PER_FILE/)

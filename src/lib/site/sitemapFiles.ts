@@ -1,18 +1,18 @@
 /**
  * How the sitemap is split: `/sitemap.xml` is a sitemap index naming `/sitemaps/pages.xml`
  * (homes, categories, authors) and `/sitemaps/posts-1.xml` … with the published posts, newest
- * first, a fixed number per file (the protocol allows 50,000 URLs and 50 MB per file; smaller
- * files are cheap to render and to read). Newest first, so the first posts file is also the
- * list of recent pages the warm-up after a start reads.
+ * first, a fixed number per file (the protocol allows 50,000 URLs and 50 MB per file). Small
+ * files keep one file's slice, its XML and its data-cache entry well inside a server process's
+ * memory budget. Newest first, so the first posts file is also the list of recent pages the
+ * warm-up after a start reads.
  */
 
-export const sitemapIndexPath = '/sitemap.xml'
-export const DEFAULT_URLS_PER_FILE = 10_000
+export const DEFAULT_URLS_PER_FILE = 5_000
 export const PAGES_FILE = 'pages'
 
 export const sitemapFilePath = (name: string): string => `/sitemaps/${name}.xml`
 
-/** Posts per sitemap file, from SITEMAP_URLS_PER_FILE (1 to 50,000; default 10,000). */
+/** Posts per sitemap file, from SITEMAP_URLS_PER_FILE (1 to 50,000; default 5,000). */
 export function sitemapUrlsPerFile(env: Record<string, string | undefined> = process.env): number {
   const value = env.SITEMAP_URLS_PER_FILE?.trim()
   if (!value) return DEFAULT_URLS_PER_FILE
