@@ -10,7 +10,7 @@ import { createPostConverters } from '../../src/components/RichText/converters'
 import { renderPostBodyHtml } from '../../src/components/RichText/postBodyHtml'
 import { articleContent, articleVersionKey, clearArticleCache } from '../../src/lib/site/articleContent'
 import { preparePageEndnotes } from '../../src/lib/site/endnotes'
-import { BoundedLru } from '../../src/lib/site/lru'
+import { approximateBytes, BoundedLru } from '../../src/lib/site/lru'
 import { escapeHtml, renderStaticMarkup } from '../../src/lib/site/staticMarkup'
 import { placePreview } from '../../src/lib/site/previewPlacement'
 import { markupToLexical } from '../../src/lib/seed/markupToLexical'
@@ -233,6 +233,16 @@ describe('BoundedLru', () => {
     expect(lru.get('e')).toBe('eeeeee')
     lru.set('huge', 'x'.repeat(11)) // larger than the whole budget: not kept
     expect(lru.get('huge')).toBeUndefined()
+  })
+
+  it('approximateBytes: two bytes a character, plus overhead per object, array and property', () => {
+    expect(approximateBytes('ab')).toBe(16 + 4)
+    expect(approximateBytes(7)).toBe(8)
+    expect(approximateBytes(['ab'])).toBe(32 + 8 + 20)
+    expect(approximateBytes({ k: 'ab' })).toBe(32 + 8 + 2 + 20)
+    // a card list with excerpts weighs its text, not its entry count
+    const card = { excerpt: 'ş'.repeat(300), title: 'x'.repeat(80) }
+    expect(approximateBytes([card, card])).toBeGreaterThan(2 * 2 * 380)
   })
 })
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { RunningCluster } from './cluster'
 
-import { productionNodeFlags } from '../productionNodeFlags'
+import { productionMemoryEnv, productionNodeFlags } from '../productionNodeFlags'
 import { warmPagesOnStart } from '../warmPages'
 import { startCluster } from './cluster'
 import { pageReadsFile } from './pageReads'
@@ -21,12 +21,14 @@ export function argValue(args: string[], names: string[]): string | undefined {
 /**
  * `npm start`'s server from its arguments (`--port`/`-p`, `--hostname`/`-H`, `--dir`) and the
  * environment: WEB_CONCURRENCY processes, `npm start`'s heap flags unless NODE_OPTIONS is set
- * (then the workers inherit it), the warm-up of WARM_PAGES pages.
+ * (then the workers inherit it) and malloc arenas (productionMemoryEnv), the warm-up of
+ * WARM_PAGES pages.
  */
 export function startServerFromArgs(args: string[], env: Record<string, string | undefined> = process.env): RunningCluster {
   const dir = path.resolve(argValue(args, ['--dir']) ?? process.cwd())
   return startCluster({
     dir,
+    env: productionMemoryEnv(env),
     hostname: argValue(args, ['--hostname', '-H']) ?? '',
     nodeArgs: env.NODE_OPTIONS ? [] : productionNodeFlags(),
     port: Number(argValue(args, ['--port', '-p']) ?? env.PORT ?? 3000),

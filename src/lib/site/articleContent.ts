@@ -5,7 +5,7 @@ import { endnotesListHtml } from '@/components/Endnotes'
 import { renderPostBodyHtml } from '@/components/RichText/postBodyHtml'
 
 import { preparePageEndnotes } from './endnotes'
-import { BoundedLru } from './lru'
+import { approximateBytes, BoundedLru } from './lru'
 import { bodyNeedsPopulation } from './postDocument'
 import { lexicalToPlainText, readingMinutes } from './text'
 
@@ -50,13 +50,13 @@ export function buildArticleContent(post: ArticlePost, lang: string): ArticleCon
   }
 }
 
-// ≈ 15–40 K characters per post: 8 M characters (≤ 16 MB of strings) hold a few hundred posts.
+// Bounded by bytes, part of a server process's memory budget (README, Performance): a few
+// hundred posts; a miss costs one body render.
 const MAX_ENTRIES = 2000
-const MAX_CHARACTERS = 8_000_000
-const sizeOf = (article: ArticleContent) =>
-  article.bodyHtml.length + article.endnotesHtml.length + article.notes.reduce((sum, note) => sum + 2 * note.citationText.length + 200, 0)
+const MAX_BYTES = 12 * 1024 * 1024
+const sizeOf = (article: ArticleContent) => 2 * (article.bodyHtml.length + article.endnotesHtml.length) + approximateBytes(article.notes)
 
-const articles = new BoundedLru<ArticleContent>(MAX_ENTRIES, MAX_CHARACTERS, sizeOf)
+const articles = new BoundedLru<ArticleContent>(MAX_ENTRIES, MAX_BYTES, sizeOf)
 
 /** The article of this post version, from the in-process cache or rendered now (and kept). */
 export function articleContent(post: ArticlePost, lang: string, { draft }: { draft: boolean }): ArticleContent {

@@ -55,3 +55,20 @@ export class BoundedLru<V> {
     this.total = 0
   }
 }
+
+/**
+ * An upper estimate of the heap bytes a JSON-like value holds: strings at two bytes a character
+ * (V8 stores any string with a character above Latin-1 — Turkish text — in two), plus a fixed
+ * overhead per object, array and property. For bounding caches by memory, not for accounting.
+ */
+export function approximateBytes(value: unknown): number {
+  if (typeof value === 'string') return 16 + 2 * value.length
+  if (value === null || typeof value !== 'object') return 8
+  let bytes = 32
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += 8 + approximateBytes(item)
+    return bytes
+  }
+  for (const [key, item] of Object.entries(value)) bytes += 8 + 2 * key.length + approximateBytes(item)
+  return bytes
+}

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { ID } from 'payload-policy-posts'
 
-import { BoundedLru } from './lru'
+import { approximateBytes, BoundedLru } from './lru'
 import { executeSql } from './sql'
 
 /** The collections a post page populates; their tables carry the same names. */
@@ -48,8 +48,9 @@ interface Entry {
   markers: string
 }
 
-// ≈ 1–2 KB per document: at most ≈ 10 MB
-const documents = new BoundedLru<Entry>(5000, 5000)
+// Bounded by bytes (a footnote record or an author with photo sizes varies a lot), part of a
+// server process's memory budget.
+const documents = new BoundedLru<Entry>(5000, 6 * 1024 * 1024, (entry) => approximateBytes(entry.doc))
 
 const markerOf = (collection: RelatedCollection, markers: TableMarkers) =>
   collection === 'authors' ? `${markers.authors.changed}|${markers.media.changed}` : markers[collection].changed

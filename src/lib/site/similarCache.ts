@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { PostCard } from './data'
 
-import { BoundedLru } from './lru'
+import { approximateBytes, BoundedLru } from './lru'
 import { executeSql } from './sql'
 
 /**
@@ -45,8 +45,8 @@ interface Entry {
   changed: string
 }
 
-// a few hundred bytes per entry
-const entries = new BoundedLru<Entry>(5000, 5000)
+// Bounded by bytes (cards carry excerpts), part of a server process's memory budget.
+const entries = new BoundedLru<Entry>(5000, 8 * 1024 * 1024, (entry) => approximateBytes(entry.cards))
 
 /**
  * A post's similar cards, kept in process per (post, language) and reused while the marker
