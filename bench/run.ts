@@ -5,7 +5,7 @@
  *
  * Options: --posts N (1000) · --seed S · --name NAME (posts-<size>) · --samples N (300)
  * · --duration S (20) · --warmup S (5) · --connections N (10) · --editor-iterations N (20)
- * · --import-iterations N (8) · --baseline-budget S (120) · --heap-cap MB (384; 0 = skip)
+ * · --import-iterations N (8) · --baseline-budget S (120) · --heap-cap MB (npm start's; 0 = skip)
  * · --workers N (server processes of `npm start`; the core count) · --warm-pages N (1000; 0 = skip)
  * · --only similar,editor,import,pages
  * · --skip … · --regenerate · --generate-only · --no-build
@@ -21,6 +21,7 @@ import type { ProcessesResult } from './lib/processes'
 import type { PageResult } from './lib/site'
 import type { SimilarResult } from './lib/similar'
 
+import { DEFAULT_HEAP_CAP_MB } from '../src/lib/productionNodeFlags'
 import { backfillFootnoteTitleKeys } from '../src/plugin/collections/footnotes/fillTitleKeys'
 import { ensureUnaccent } from '../src/plugin/search/accentFolding'
 import { recordVectorsSignature } from '../src/plugin/search/searchIndex'
@@ -45,7 +46,7 @@ const { values: args } = parseArgs({
     duration: { default: '20', type: 'string' },
     'editor-iterations': { default: '20', type: 'string' },
     'generate-only': { default: false, type: 'boolean' },
-    'heap-cap': { default: '384', type: 'string' },
+    'heap-cap': { default: String(DEFAULT_HEAP_CAP_MB), type: 'string' },
     'import-iterations': { default: '8', type: 'string' },
     name: { type: 'string' },
     'no-build': { default: false, type: 'boolean' },

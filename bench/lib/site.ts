@@ -19,7 +19,7 @@ import path from 'node:path'
 
 import type { Summary } from './stats'
 
-import { productionNodeFlags } from '../../src/lib/productionNodeFlags'
+import { DEFAULT_HEAP_CAP_MB, productionMemoryEnv, productionNodeFlags } from '../../src/lib/productionNodeFlags'
 import type { PageWeight } from './pageWeight'
 import { measurePageWeight } from './pageWeight'
 import { freePort } from '../../test/helpers/freePort'
@@ -325,7 +325,7 @@ export async function benchPages({
   connections,
   databaseUrl,
   duration,
-  heapCapMb = 384,
+  heapCapMb = DEFAULT_HEAP_CAP_MB,
   log,
   paths,
   warmup,
@@ -401,7 +401,7 @@ export async function benchPages({
     let heapCapped: (LoadResult & { nodeArgs: string[]; peakRssMb: number }) | undefined
     if (heapCapMb > 0) {
       const nodeArgs = productionNodeFlags(heapCapMb)
-      const capped = await startServer({ databaseUrl, env: { REDIS_URL: undefined }, nodeArgs })
+      const capped = await startServer({ databaseUrl, env: { REDIS_URL: undefined, ...productionMemoryEnv() }, nodeArgs })
       try {
         await warmRotation({ baseUrl: capped.baseUrl, cookie, passes: 1, paths: paths.rotation })
         await load({ baseUrl: capped.baseUrl, connections, duration: warmup, headers: { cookie }, paths: paths.rotation.slice().reverse() })
