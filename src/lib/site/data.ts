@@ -158,35 +158,6 @@ export const listPosts = cached(
   () => [tags.posts, tags.authors, tags.categories],
 )
 
-/** Every published post, for the sitemap. */
-export const listAllPublished = cached(
-  'all-published',
-  async (): Promise<(PostVersion & { group: null | number | string; updatedAt: string })[]> => {
-    const payload = await getPayloadClient()
-    const result = await payload.find({
-      collection: 'posts',
-      depth: 0,
-      limit: 0,
-      overrideAccess: false,
-      pagination: false,
-      select: { language: true, slug: true, title: true, translationGroup: true, updatedAt: true },
-      sort: '-publishedAt',
-      where: published,
-    })
-    return result.docs
-      .filter((doc) => doc.slug)
-      .map((doc) => ({
-        group: relationId(doc.translationGroup) ?? null,
-        id: doc.id,
-        language: doc.language,
-        slug: doc.slug as string,
-        title: doc.title,
-        updatedAt: doc.updatedAt,
-      }))
-  },
-  () => [tags.posts],
-)
-
 /** "Similar Posts" under an article (the plugin's findSimilarPosts), as cards in the page language. */
 export const getSimilarPosts = cached(
   'similar-posts',
