@@ -10,7 +10,7 @@ import type { RelatedIds, TableMarkers } from './relatedDocuments'
 import type { SimilarMarker } from './similarCache'
 
 import { relationId } from 'payload-policy-posts'
-import { BoundedLru } from './lru'
+import { approximateBytes, BoundedLru } from './lru'
 import { tableMarkerColumns, tableMarkersFromRow } from './relatedDocuments'
 import { similarCardIds, similarMarkerColumns, similarMarkerFromRow } from './similarCache'
 import { executeSql } from './sql'
@@ -104,8 +104,10 @@ export async function readPostPageMarkers(
   }
 }
 
-// Bounded like the articles it holds (./articleContent.ts): the HTML strings are the bulk.
-const pages = new BoundedLru<Entry>(2000, 8_000_000, (entry) => entry.content.bodyHtml.length + entry.content.endnotesHtml.length + 2000)
+// Bounded by bytes, part of a server process's memory budget (README, Performance): the
+// article's HTML is the bulk, and it is the same strings the article cache holds while both
+// keep the version.
+const pages = new BoundedLru<Entry>(2000, 20 * 1024 * 1024, (entry) => approximateBytes(entry.content))
 
 /**
  * A published post page's content, kept in process per (language, slug) and reused while one
