@@ -249,8 +249,9 @@ describe('content limits and the database probe', () => {
     expect(() => resolveOptions({ maxContentBytes: 10 })).toThrow('[policy-posts] options.maxContentBytes must be an integer of at least 1000')
   })
 
-  it('the probe says false fast for a closed port and true for a listening one', async () => {
-    const server = net.createServer().listen(0, '127.0.0.1')
+  it('the probe says false fast for a closed port and true for a server asking for a password', async () => {
+    const saslRequest = Buffer.from('R\0\0\0\x17\0\0\0\x0aSCRAM-SHA-256\0\0', 'latin1')
+    const server = net.createServer((socket) => socket.once('data', () => socket.end(saslRequest))).listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
     const port = (server.address() as net.AddressInfo).port
     expect(await databaseReachable(`postgres://u:p@127.0.0.1:${port}/db`, { ttlMs: 0 })).toBe(true)

@@ -130,8 +130,10 @@ describe('isDatabaseUnavailableError', () => {
 describe('markDatabaseDown and the probe', () => {
   afterEach(() => resetDatabaseHealth())
 
+  /** A server that answers a start-up message as PostgreSQL does when it wants a password (SASL). */
   async function listening(): Promise<{ close: () => Promise<void>; url: string }> {
-    const server = net.createServer((socket) => socket.destroy()).listen(0, '127.0.0.1')
+    const saslRequest = Buffer.from('R\0\0\0\x17\0\0\0\x0aSCRAM-SHA-256\0\0', 'latin1')
+    const server = net.createServer((socket) => socket.once('data', () => socket.end(saslRequest))).listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
     const { port } = server.address() as net.AddressInfo
     return { close: () => new Promise((resolve) => server.close(() => resolve())), url: `postgres://u:p@127.0.0.1:${port}/db` }
@@ -144,7 +146,7 @@ describe('markDatabaseDown and the probe', () => {
       markDatabaseDown()
       expect(databaseFailedRecently()).toBe(true)
       expect(await databaseReachable(server.url, { ttlMs: 60_000 })).toBe(false)
-      // The next probe (here at once) sees the port accepting connections again.
+      // The next probe (here at once) sees the server taking sessions again.
       expect(await databaseReachable(server.url, { ttlMs: 0 })).toBe(true)
     } finally {
       await server.close()

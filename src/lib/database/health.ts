@@ -1,5 +1,4 @@
-import net from 'node:net'
-
+import { postgresReady, probeTarget } from './startupProbe'
 import { databaseUnavailability } from './unavailable'
 
 interface HealthState {
@@ -18,49 +17,40 @@ const KEY = Symbol.for('policy-posts.database-health')
 const holder = globalThis as typeof globalThis & { [KEY]?: HealthState }
 const state: HealthState = (holder[KEY] ??= { checkedAt: 0, failedAt: 0, failures: 0, ok: true })
 
-function probe(host: string, port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port })
-    const done = (ok: boolean) => {
-      socket.removeAllListeners()
-      socket.destroy()
-      resolve(ok)
-    }
-    socket.setTimeout(timeoutMs, () => done(false))
-    socket.once('connect', () => done(true))
-    socket.once('error', () => done(false))
-  })
+/**
+ * How long a probe's answer stands: `ttlMs` while the database is up (a failed query marks it
+ * down at once anyway), the shorter `downTtlMs` while it is down, so that the API answers again
+ * soon after PostgreSQL does. Either way one probe at a time, shared by every request.
+ */
+export function probeDue(sinceCheckMs: number, ok: boolean, ttlMs: number, downTtlMs: number): boolean {
+  return sinceCheckMs >= (ok ? ttlMs : Math.min(ttlMs, downTtlMs))
 }
 
 /**
- * Whether PostgreSQL at `url` accepts TCP connections, checked at most once per `ttlMs` (one
- * probe shared by concurrent callers) and never waiting longer than `timeoutMs`. Lets the site
- * answer 503 at once during a database outage instead of letting every request time out.
- * A failure reported by markDatabaseDown counts as "unreachable" until the next probe. Without
- * a URL (nothing to probe) it says true unless such a failure is under `ttlMs` old.
+ * Whether PostgreSQL at `url` would serve a session (startupProbe.ts: it answers the protocol's
+ * start-up message, not only TCP, so a server still starting up counts as down), checked at most
+ * once per `ttlMs` while up and once per `downTtlMs` while down (one probe shared by concurrent
+ * callers), never waiting longer than `timeoutMs`. Lets the site answer 503 at once during a
+ * database outage instead of letting every request time out, and let requests through again
+ * soon after it. A failure reported by markDatabaseDown counts as "down" until the next probe.
+ * Without a URL (nothing to probe) it says true unless such a failure is under `ttlMs` old.
  */
 export async function databaseReachable(
   url: string | undefined = process.env.DATABASE_URL,
-  { timeoutMs = 500, ttlMs = 1_000 }: { timeoutMs?: number; ttlMs?: number } = {},
+  { downTtlMs = 200, timeoutMs = 500, ttlMs = 1_000 }: { downTtlMs?: number; timeoutMs?: number; ttlMs?: number } = {},
 ): Promise<boolean> {
   const now = Date.now()
   // Nothing to probe: only a failure the site itself reported (markDatabaseDown) counts.
   if (!url) return !(state.failedAt > 0 && now - state.failedAt < ttlMs)
-  if (now - state.checkedAt < ttlMs) return state.ok
+  if (!probeDue(now - state.checkedAt, state.ok, ttlMs, downTtlMs)) return state.ok
   if (state.pending) return state.pending
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return true
-  }
-  const host = parsed.hostname || '127.0.0.1'
-  const port = Number(parsed.port || 5432)
+  const target = probeTarget(url)
+  if (!target) return true
   const failuresBefore = state.failures
-  state.pending = probe(host, port, timeoutMs).then((ok) => {
+  state.pending = postgresReady(target, timeoutMs).then((ok) => {
     state.pending = undefined
-    // A failure reported while the probe ran wins over its "reachable" (the port may still
-    // accept connections while PostgreSQL shuts down or starts up).
+    // A failure reported while the probe ran wins over its "ready" (a query may have failed
+    // on a connection the shutdown cut after the probe's session was let in).
     if (state.failures !== failuresBefore) return state.ok
     state.ok = ok
     state.checkedAt = Date.now()
@@ -72,7 +62,7 @@ export async function databaseReachable(
 /**
  * Records that the database just failed a query or a connection: until the next probe (at
  * most `ttlMs` of databaseReachable later) every request gets the proxy's 503 at once, instead
- * of waiting for the 1-second probe to notice. Called by the API's afterError hook, the pool
+ * of waiting for the next probe to notice. Called by the API's afterError hook, the pool
  * watcher below and Next's onRequestError (src/instrumentation.ts).
  */
 export function markDatabaseDown(): void {
