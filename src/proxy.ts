@@ -6,10 +6,12 @@ import { malformedPathProblem, malformedPathResponse } from './lib/server/malfor
 
 /**
  * During a database outage the API answers a fast 503 (JSON) with Retry-After, instead of
- * waiting for the connection timeout and failing with a 500. The check is one TCP probe per
- * second shared by all requests (src/lib/database/health.ts); a query or connection that fails
- * in between marks the database down at once (markDatabaseDown: the API's afterError hook, the
- * pool watcher, src/instrumentation.ts).
+ * waiting for the connection timeout and failing with a 500. The check is one probe shared by
+ * all requests (src/lib/database/health.ts: whether PostgreSQL would serve a session, so a
+ * server still starting up counts as down), repeated often while the database is down so that
+ * the API answers again soon after it; a query or connection that fails in between marks the
+ * database down at once (markDatabaseDown: the API's afterError hook, the pool watcher,
+ * src/instrumentation.ts).
  *
  * Pages are not stopped here: one in Next's cache needs no database and is served as usual
  * during an outage; one that is not fails fast (the pool's connect timeout) and gets the
