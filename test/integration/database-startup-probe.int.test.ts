@@ -104,9 +104,10 @@ describe('the probe against a PostgreSQL that accepts TCP but serves no session'
     expect(await query()).toEqual({ code: '57P03', ok: false })
     expect(await postgresReady(probeTarget(url)!, 500)).toBe(false)
     markDatabaseDown()
+    // Each call here is due a probe (past ttlMs), and each must say down.
     for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 60))
-      expect(await databaseReachable(url, { downTtlMs: 50 })).toBe(false)
+      await new Promise((resolve) => setTimeout(resolve, 120))
+      expect(await databaseReachable(url, { downTtlMs: 50, ttlMs: 100 })).toBe(false)
     }
 
     run('pg_ctl', ['promote', '-D', dataDir, '-W'])
