@@ -90,7 +90,7 @@ describe('the public origin in production', () => {
     // Now and then Node 20 ends a tsx process while its loader thread is still reading the static
     // imports: status 0, nothing printed, nothing run. That is not the command's answer; ask again.
     let run = start()
-    for (let attempt = 1; attempt < 3 && run.status === 0 && run.stdout === '' && run.stderr === ''; attempt += 1) run = start()
+    for (let attempt = 1; attempt < 6 && run.status === 0 && run.stdout === '' && run.stderr === ''; attempt += 1) run = start()
     expect(run.status).toBe(1)
     expect(run.stdout).not.toContain('Site: http')
     const errorLines = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/ExperimentalWarning|--trace-warnings|DeprecationWarning/.test(line))
