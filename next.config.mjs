@@ -61,7 +61,7 @@ const nextConfig = {
         // Every process keeps its own memory copy of recent entries next to the shared files; a
         // smaller one (Next's default is 50 MB) keeps each process's resident memory bounded
         // while a page missing from it is one file read away.
-        cacheMaxMemorySize: 24 * 1024 * 1024,
+        cacheMaxMemorySize: 16 * 1024 * 1024,
       }),
   async headers() {
     return [

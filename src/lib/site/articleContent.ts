@@ -50,10 +50,11 @@ export function buildArticleContent(post: ArticlePost, lang: string): ArticleCon
   }
 }
 
-// Bounded by bytes, part of a server process's memory budget (README, Performance): a few
-// hundred posts; a miss costs one body render.
+// Bounded by bytes, part of a server process's memory budget (README, Performance). Pages seen
+// before are served by the post page cache (./postPageCache.ts) without asking this one: it
+// serves their next render after another post's save, and drafts. A miss costs one body render.
 const MAX_ENTRIES = 2000
-const MAX_BYTES = 12 * 1024 * 1024
+const MAX_BYTES = 8 * 1024 * 1024
 const sizeOf = (article: ArticleContent) => 2 * (article.bodyHtml.length + article.endnotesHtml.length) + approximateBytes(article.notes)
 
 const articles = new BoundedLru<ArticleContent>(MAX_ENTRIES, MAX_BYTES, sizeOf)

@@ -105,9 +105,10 @@ export async function readPostPageMarkers(
 }
 
 // Bounded by bytes, part of a server process's memory budget (README, Performance): the
-// article's HTML is the bulk, and it is the same strings the article cache holds while both
-// keep the version.
-const pages = new BoundedLru<Entry>(2000, 20 * 1024 * 1024, (entry) => approximateBytes(entry.content))
+// article's HTML is the bulk, the same strings the article cache holds while both keep the
+// version. Sized for a few hundred pages: an LRU smaller than the set of pages rendered in turn
+// misses every time.
+const pages = new BoundedLru<Entry>(2000, 40 * 1024 * 1024, (entry) => approximateBytes(entry.content))
 
 /**
  * A published post page's content, kept in process per (language, slug) and reused while one
@@ -139,8 +140,9 @@ export async function postPageContent(
     pages.delete(key)
     return { content, similar: null }
   }
-  // the body lives on as HTML: the post's Lexical JSON is the largest part of it
-  const kept: PostPageContent = { ...content, post: { ...content.post, content: null as unknown as Post['content'] } }
+  // The body and the notes live on as HTML and `endnotes.notes`: the post's Lexical JSON and
+  // its endnote rows (each with its footnote record) are the largest part of it.
+  const kept: PostPageContent = { ...content, post: { ...content.post, content: null as unknown as Post['content'], endnotes: null } }
   pages.set(key, {
     content: kept,
     post: markers.post,
