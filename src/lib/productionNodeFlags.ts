@@ -6,7 +6,7 @@
  * generation does not dominate the resident memory, and the in-process caches bounded by bytes
  * (Next's `cacheMaxMemorySize`, src/lib/site/lru.ts users).
  */
-export const DEFAULT_HEAP_CAP_MB = 288
+export const DEFAULT_HEAP_CAP_MB = 256
 export const DEFAULT_SEMI_SPACE_MB = 16
 
 export function productionNodeFlags(heapCapMb = DEFAULT_HEAP_CAP_MB, semiSpaceMb = DEFAULT_SEMI_SPACE_MB): string[] {

@@ -111,7 +111,7 @@ describe('argument parsing and origin', () => {
 describe('memory budget of a server process', () => {
   it('capped old space and semi-spaces, unless given; two malloc arenas unless the operator chose', async () => {
     const { productionMemoryEnv, productionNodeFlags } = await import('../../src/lib/productionNodeFlags')
-    expect(productionNodeFlags()).toEqual(['--max-old-space-size=288', '--max-semi-space-size=16'])
+    expect(productionNodeFlags()).toEqual(['--max-old-space-size=256', '--max-semi-space-size=16'])
     expect(productionNodeFlags(384, 32)).toEqual(['--max-old-space-size=384', '--max-semi-space-size=32'])
     expect(productionMemoryEnv({})).toEqual({ MALLOC_ARENA_MAX: '2' })
     expect(productionMemoryEnv({ MALLOC_ARENA_MAX: '8' })).toEqual({})
