@@ -2,12 +2,11 @@ import type { Payload, Where } from 'payload'
 
 import type { Author, Category, Footnote, Media, Post } from '../../payload-types'
 
-import { relationId } from 'payload-policy-posts'
 import type { ID } from 'payload-policy-posts'
 
 import type { RelatedCollection, RelatedIds } from './relatedDocuments'
 
-import { readTableMarkers, relatedDocuments } from './relatedDocuments'
+import { readTableMarkers, relatedDocuments, uniqueIds } from './relatedDocuments'
 
 type Locale = Post['language']
 
@@ -79,13 +78,12 @@ export async function findPostDocument(payload: Payload, { draft = false, lang, 
   if (!post) return null
   if (bodyNeedsPopulation(post.content)) return (await read(2)).docs[0] ?? null
 
-  const ids = (values: unknown[]): ID[] => [...new Set(values.map(relationId).filter((id) => id !== undefined))]
   const endnotes = post.endnotes ?? null
   const wanted: RelatedIds = {
-    authors: ids(post.authors ?? []),
-    categories: ids([post.category]),
-    footnotes: ids((endnotes ?? []).map((entry) => entry.footnote)),
-    media: ids([post.meta?.image]),
+    authors: uniqueIds(post.authors ?? []),
+    categories: uniqueIds([post.category]),
+    footnotes: uniqueIds((endnotes ?? []).map((entry) => entry.footnote)),
+    media: uniqueIds([post.meta?.image]),
   }
   // Published reads reuse the documents of earlier renders while their tables are unchanged
   // (./relatedDocuments.ts): the markers are read first, in one query; drafts always read.
@@ -93,7 +91,7 @@ export async function findPostDocument(payload: Payload, { draft = false, lang, 
   const markers = cache
     ? await readTableMarkers(payload, {
         ...wanted,
-        media: [...wanted.media, ...ids(wanted.authors.map((id) => cache.peek<Author>('authors', locale, id)?.photo))],
+        media: [...wanted.media, ...uniqueIds(wanted.authors.map((id) => cache.peek<Author>('authors', locale, id)?.photo))],
       })
     : null
   const related = async <T extends { id: ID }>(collection: RelatedCollection, wantedIds: ID[]) => {

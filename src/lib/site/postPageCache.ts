@@ -2,18 +2,16 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import type { ID } from 'payload-policy-posts'
 
 import type { Author, Category, Post, PostVersion } from './data'
 import type { PageEndnote } from './endnotes'
 import type { RelatedIds, TableMarkers } from './relatedDocuments'
 import type { SimilarMarker } from './similarCache'
 
-import { relationId } from 'payload-policy-posts'
 import { approximateBytes, BoundedLru } from './lru'
-import { tableMarkerColumns, tableMarkersFromRow } from './relatedDocuments'
+import { tableMarkerColumns, tableMarkersFromRow, uniqueIds } from './relatedDocuments'
 import { similarCardIds, similarMarkerColumns, similarMarkerFromRow } from './similarCache'
-import { executeSql } from './sql'
+import { executeSql, intArray } from './sql'
 
 /** What a published post page shows, whoever reads it. */
 export interface PostPageContent {
@@ -57,12 +55,11 @@ const tablesChanged = (tables: TableMarkers): string =>
 
 /** The documents a page's content was built from (an author's photo included), for their markers. */
 export function relatedIdsOf(content: PostPageContent): RelatedIds {
-  const ids = (values: unknown[]): ID[] => [...new Set(values.map(relationId).filter((id) => id !== undefined))]
   return {
-    authors: ids(content.authors.map((author) => author.id)),
-    categories: ids([content.post.category]),
-    footnotes: ids((content.post.endnotes ?? []).map((entry) => entry.footnote)),
-    media: ids([content.post.meta?.image, ...content.authors.map((author) => author.photo)]),
+    authors: uniqueIds(content.authors.map((author) => author.id)),
+    categories: uniqueIds([content.post.category]),
+    footnotes: uniqueIds((content.post.endnotes ?? []).map((entry) => entry.footnote)),
+    media: uniqueIds([content.post.meta?.image, ...content.authors.map((author) => author.photo)]),
   }
 }
 
@@ -85,13 +82,12 @@ export async function readPostPageMarkers(
   payload: Payload,
   { cardIds, lang, related, slug, versionIds }: { lang: string; slug: string; related: RelatedIds; versionIds: number[]; cardIds: number[] },
 ): Promise<PostPageMarkers> {
-  const versions = sql.raw(`'{${versionIds.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
   const rows = await executeSql(
     payload,
     sql`select
       (select id::text || '|' || updated_at::text from posts where language = ${lang} and slug = ${slug} and _status = 'published' limit 1) as post,
       (select max(updated_at)::text from posts) as posts_changed,
-      (select count(*)::int from posts where id = any(${versions}) and _status = 'published') as versions_live,
+      (select count(*)::int from posts where id = any(${intArray(versionIds)}) and _status = 'published') as versions_live,
       ${tableMarkerColumns(related)}, ${similarMarkerColumns(cardIds)}`,
   )
   const row = rows[0] ?? {}

@@ -5,8 +5,10 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { ID } from 'payload-policy-posts'
 
+import { relationId } from 'payload-policy-posts'
+
 import { approximateBytes, BoundedLru } from './lru'
-import { executeSql } from './sql'
+import { executeSql, intArray } from './sql'
 
 /** The collections a post page populates; their tables carry the same names. */
 export type RelatedCollection = 'authors' | 'categories' | 'footnotes' | 'media'
@@ -14,17 +16,18 @@ export type RelatedIds = Record<RelatedCollection, ID[]>
 
 const COLLECTIONS: RelatedCollection[] = ['authors', 'categories', 'footnotes', 'media']
 
+/** The distinct ids of relation values (ids or populated documents), others left out. */
+export const uniqueIds = (values: unknown[]): ID[] => [...new Set(values.map(relationId).filter((id) => id !== undefined))]
+
 /** Per collection: its newest `updated_at`, and whether every id asked about still exists. */
 export type TableMarkers = Record<RelatedCollection, { changed: string; allExist: boolean }>
-
-const idArray = (ids: ID[]) => sql.raw(`'{${ids.map((id) => Math.trunc(Number(id))).join(',')}}'::int[]`)
 
 /** Columns `<collection>_changed` and `<collection>_found` of a marker query (./postPageCache.ts reads them with others). */
 export function tableMarkerColumns(ids: RelatedIds): SQL {
   return sql.join(
     COLLECTIONS.map(
       (name) =>
-        sql`(select max(updated_at)::text from ${sql.identifier(name)}) as ${sql.identifier(`${name}_changed`)}, (select count(*)::int from ${sql.identifier(name)} where id = any(${idArray(ids[name])})) as ${sql.identifier(`${name}_found`)}`,
+        sql`(select max(updated_at)::text from ${sql.identifier(name)}) as ${sql.identifier(`${name}_changed`)}, (select count(*)::int from ${sql.identifier(name)} where id = any(${intArray(ids[name])})) as ${sql.identifier(`${name}_found`)}`,
     ),
     sql`, `,
   )

@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { PostCard } from './data'
 
 import { approximateBytes, BoundedLru } from './lru'
-import { executeSql } from './sql'
+import { executeSql, intArray } from './sql'
 
 /**
  * What a post's similar cards depend on besides the source itself: the newest save of any
@@ -22,11 +22,10 @@ export interface SimilarMarker {
 
 /** Columns `similar_changed` and `similar_live` of a marker query (./postPageCache.ts reads them with others). */
 export function similarMarkerColumns(cardIds: number[]): SQL {
-  const ids = sql.raw(`'{${cardIds.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
   return sql`concat_ws('|',
         (select max(updated_at) from posts), (select max(updated_at) from categories), (select max(updated_at) from authors),
         (select count(*) from categories), (select count(*) from authors)) as similar_changed,
-      (select count(*)::int from posts where id = any(${ids}) and _status = 'published') as similar_live`
+      (select count(*)::int from posts where id = any(${intArray(cardIds)}) and _status = 'published') as similar_live`
 }
 
 export const similarMarkerFromRow = (row: Record<string, unknown>): SimilarMarker => ({
