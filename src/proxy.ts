@@ -33,6 +33,9 @@ function rawPathname(request: NextRequest): string {
 }
 
 export const config = {
-  // Every path is checked for malformed encoding; only the API waits for the database here.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  // The proxy runs only where it has work: the API (outages) and addresses with a percent-escape,
+  // the only way a malformed sequence or control character arrives (Next tries the raw and the
+  // decoded path). Every other page request skips it, and with it the per-request Request
+  // object and middleware round trip Next makes for a proxy; cached pages are the most frequent.
+  matcher: ['/api/:path*', '/(.*%.*)'],
 }

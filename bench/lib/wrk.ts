@@ -50,11 +50,36 @@ export function wrkAvailable(): boolean {
 
 const luaString = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`
 
-/** The Lua script: path rotation, headers, status counts across threads, a JSON summary. */
+/**
+ * The Lua script: path rotation, headers, status counts across threads, a JSON summary. One path
+ * needs no per-request Lua: wrk sends its prepared request, and the statuses come from its own
+ * count of responses ≥ 400 (a `response` hook would copy every body into Lua, load-generator
+ * work that competes with the server for the cores).
+ */
 export function wrkScript(paths: string[], headers: Record<string, string>): string {
   const headerLines = Object.entries(headers).map(([name, value]) => `wrk.headers[${luaString(name)}] = ${luaString(value)}`)
+  const perRequest =
+    paths.length === 1
+      ? `wrk.path = ${luaString(paths[0])}
+function statusCounts(summary)
+  return { ["2xx/3xx"] = summary.requests - summary.errors.status, ["4xx/5xx"] = summary.errors.status }
+end`
+      : `local paths = { ${paths.map(luaString).join(', ')} }
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+function statusCounts(summary)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do counts[tostring(status)] = (counts[tostring(status)] or 0) + count end
+  end
+  return counts
+end`
   return `${headerLines.join('\n')}
-local paths = { ${paths.map(luaString).join(', ')} }
 local threads = {}
 local offset = 0
 function setup(thread)
@@ -66,20 +91,12 @@ function init(args)
   statuses = {}
   counter = first
 end
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
+${perRequest}
 function done(summary, latency, requests)
-  local counts = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do counts[status] = (counts[status] or 0) + count end
-  end
   local parts = {}
-  for status, count in pairs(counts) do table.insert(parts, string.format('"%d":%d', status, count)) end
+  for status, count in pairs(statusCounts(summary)) do
+    if count > 0 then table.insert(parts, string.format('"%s":%d', status, count)) end
+  end
   local e = summary.errors
   io.write(string.format('WRK-JSON {"requests":%d,"us":%d,"bytes":%d,"errors":%d,"statuses":{%s},"p50":%d,"p95":%d,"p99":%d,"min":%d,"max":%d,"mean":%f}\\n',
     summary.requests, summary.duration, summary.bytes, e.connect + e.read + e.write + e.timeout, table.concat(parts, ","),

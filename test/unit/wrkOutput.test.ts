@@ -24,4 +24,12 @@ describe('bench wrk load', () => {
     expect(script).toContain('wrk.headers["cookie"] = "x=\\"y\\\\z\\""')
     expect(script).toContain('local paths = { "/en/a\\"b", "/tr/ç" }')
   })
+
+  it('sends one path without per-request Lua and counts statuses from wrk\'s own error count', () => {
+    const script = wrkScript(['/en/a'], {})
+    expect(script).toContain('wrk.path = "/en/a"')
+    expect(script).not.toMatch(/function (request|response)\(/)
+    expect(script).toContain('summary.errors.status')
+    expect(wrkScript(['/en/a', '/en/b'], {})).toMatch(/function response\(/)
+  })
 })
