@@ -1,10 +1,13 @@
 /**
  * `npm start`'s several server processes (src/lib/server/startCli.ts on the private build of
- * bench/lib/site.ts), measured with autocannon: (d) the warm-up after the start (the server's own
- * "[cache] warm-up done" line), then on the same server, with all processes, (a) the cached
- * post page and (b) the forced dynamic render with each process's resident memory sampled;
- * then (a) again on a server with one process. The machine is shared, so the speed-up is taken
- * from short runs on the two servers in turns (both running), the median of the pairs' ratios.
+ * bench/lib/site.ts), measured with wrk: (d) the warm-up after the start (the server's own
+ * "[cache] warm-up done" line), then on that server, with all processes, (b) the forced dynamic
+ * render with each process's resident memory sampled. (a) The cached post page is compared on
+ * two servers started alike, one with all processes and one with one, both after the warm-up
+ * (the page files are there) and neither having rendered: processes whose heap the warm-up
+ * filled would make the comparison one of memory states, not of process counts. The machine is
+ * shared, so the speed-up is taken from short runs on the two servers in turns (both running),
+ * the median of the pairs' ratios.
  */
 import type { ChildProcess } from 'node:child_process'
 
@@ -150,8 +153,8 @@ export async function benchProcesses({
   const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, '.next/prerender-manifest.json'), 'utf8'))
   const cookie = `__prerender_bypass=${manifest.preview.previewModeId}`
 
-  const one = await startCluster({ databaseUrl, env: { PAGE_READS_FILE: readsFile, WARM_PAGES: '0' }, workers: 1 })
   const all = await startCluster({ databaseUrl, env: { PAGE_READS_FILE: readsFile, WARM_PAGES: String(warmPages) }, workers })
+  const started: ClusterServer[] = [all]
   let warmUp: WarmUpResult | null = null
   let cachedAll: LoadResult
   let cachedOne: LoadResult
@@ -163,17 +166,24 @@ export async function benchProcesses({
       warmUp = await waitForWarmUp(all, 30 * 60_000)
       log(`  (d) ${warmUp.line}`)
     }
-    cachedAll = await cachedLoad(all, { connections, duration, page: paths.main, warmup })
+    const fresh = { PAGE_READS_FILE: readsFile, WARM_PAGES: '0' }
+    const allFresh = await startCluster({ databaseUrl, env: fresh, workers })
+    started.push(allFresh)
+    const one = await startCluster({ databaseUrl, env: fresh, workers: 1 })
+    started.push(one)
+    cachedAll = await cachedLoad(allFresh, { connections, duration, page: paths.main, warmup })
     log(`  (a) cached, ${workers} processes: ${cachedAll.requestsPerSec} req/s, p95 ${cachedAll.latency.p95} ms`)
     cachedOne = await cachedLoad(one, { connections, duration, page: paths.main, warmup })
     log(`  (a) cached, 1 process: ${cachedOne.requestsPerSec} req/s, p95 ${cachedOne.latency.p95} ms`)
     const short = Math.max(3, Math.round(duration / 3))
     for (let round = 0; round < 3; round++) {
-      const a = await load({ baseUrl: all.baseUrl, connections, duration: short, paths: [paths.main] })
+      const a = await load({ baseUrl: allFresh.baseUrl, connections, duration: short, paths: [paths.main] })
       const b = await load({ baseUrl: one.baseUrl, connections, duration: short, paths: [paths.main] })
       rounds.push(Math.round((a.requestsPerSec / Math.max(0.1, b.requestsPerSec)) * 100) / 100)
     }
     log(`  (a) all ÷ 1 in turns, ${short} s each: ${rounds.join(', ')}`)
+    await Promise.all([allFresh.stop(), one.stop()])
+    started.splice(1)
 
     const probe = await fetch(`${all.baseUrl}${paths.rotation[0]}`, { headers: { cookie } })
     await probe.text()
@@ -194,7 +204,7 @@ export async function benchProcesses({
     rss.peakDuringDynamic = [...peaks.values()]
     log(`  (b) dynamic, ${workers} processes: ${dynamicAll.requestsPerSec} req/s, p95 ${dynamicAll.latency.p95} ms; RSS per process ${rss.idle.join('/')} → peak ${rss.peakDuringDynamic.join('/')} MB`)
   } finally {
-    await Promise.all([all.stop(), one.stop()])
+    await Promise.all(started.map((server) => server.stop()))
   }
   return {
     cachedAll,

@@ -108,7 +108,8 @@ export async function prepareSite({ allowBuild, log }: { allowBuild: boolean; lo
     }
   } else {
     // pages cached by an earlier run of another corpus must not be served
-    for (const stale of ['server/app/en', 'server/app/tr', 'cache']) fs.rmSync(path.join(target, stale), { force: true, recursive: true })
+    // Next keeps page files in server/route-cache (older versions: server/app/<lang>)
+    for (const stale of ['server/route-cache', 'server/app/en', 'server/app/tr', 'cache']) fs.rmSync(path.join(target, stale), { force: true, recursive: true })
     for (const file of fs.readdirSync(path.join(target, 'server/app'))) {
       if (/^(en|tr)\.(html|rsc|meta|segments)$/.test(file)) fs.rmSync(path.join(target, 'server/app', file), { force: true, recursive: true })
     }
