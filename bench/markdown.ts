@@ -25,7 +25,7 @@ const rows: [string, (r: any) => string][] = [
   ['post page (b) forced dynamic render, 10 conn.', (r) => cell(r.pages?.dynamic.latency, r.pages ? `${r.pages.dynamic.requestsPerSec} req/s${r.pages.dynamic.errors || r.pages.dynamic.non2xx ? `; ${Object.entries(r.pages.dynamic.statuses ?? {}).filter(([code]) => code !== '200').map(([code, n]) => `${n} × ${code}`).join(', ')}, ${r.pages.dynamic.errors} timeouts` : ''}` : '')],
   ['post page (b) forced dynamic render, 1 conn.', (r) => cell(r.pages?.dynamicSingleConnection?.latency, r.pages?.dynamicSingleConnection ? `${r.pages.dynamicSingleConnection.requestsPerSec} req/s` : '')],
   ['post page (b) a post\'s first render in the process, 1 conn.', (r) => cell(r.pages?.dynamicFirstRenders?.latency, r.pages?.dynamicFirstRenders ? `${r.pages.dynamicFirstRenders.requestsPerSec} req/s` : '')],
-  ['post page (b) with `npm start`\'s heap flags (384 MB cap)', (r) => cell(r.pages?.dynamicHeapCapped?.latency, r.pages?.dynamicHeapCapped ? `${r.pages.dynamicHeapCapped.requestsPerSec} req/s, peak RSS ${r.pages.dynamicHeapCapped.peakRssMb} MB` : '')],
+  ['post page (b) with `npm start`\'s heap flags', (r) => cell(r.pages?.dynamicHeapCapped?.latency, r.pages?.dynamicHeapCapped ? `${r.pages.dynamicHeapCapped.requestsPerSec} req/s, peak RSS ${r.pages.dynamicHeapCapped.peakRssMb} MB (${(r.pages.dynamicHeapCapped.nodeArgs ?? []).join(' ')})` : '')],
   ['post page (c) static file (ceiling)', (r) => cell(r.pages?.static.latency, r.pages ? `${r.pages.static.requestsPerSec} req/s` : '')],
   ['cached ÷ static throughput', (r) => (r.pages ? `${(r.pages.cachedVsStatic * 100).toFixed(1)} %` : 'not measured')],
   ['post page HTML · JavaScript loaded (gzipped)', (r) => weightCell(r.pages?.weight?.post)],
