@@ -52,10 +52,12 @@ export class TagLog {
   sync(manifest) {
     let stat
     try {
-      stat = fs.statSync(this.file)
+      // a missing file (none until the first revalidation) without an exception: this runs on every cache read
+      stat = fs.statSync(this.file, { throwIfNoEntry: false })
     } catch {
       return
     }
+    if (!stat) return
     if (stat.ino !== this.#inode) {
       // a new file (first look, or compacted before the processes started): read it whole
       this.#inode = stat.ino
