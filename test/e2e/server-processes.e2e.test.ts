@@ -123,7 +123,9 @@ describe('npm start with two server processes and the shared file cache', () => 
     const unpublished = await reads(page)
     expect(new Set(unpublished.map((answer) => answer.pid)).size).toBe(2)
     for (const answer of unpublished) expect(answer.body).not.toContain(ALSO_AVAILABLE)
-    for (const answer of await reads(`${site.baseUrl}/tr/${customs.tr}`, 2)) expect(answer.status).toBe(404)
+    const gone = await reads(`${site.baseUrl}/tr/${customs.tr}`, 2)
+    const seen = gone.map((answer) => `${answer.pid}: ${answer.status} ${answer.cache ?? '-'}`).join(', ')
+    for (const answer of gone) expect(answer.status, `${seen}\n${site.output().slice(-2000)}`).toBe(404)
   })
 
   it('reported the warm-up after the start', () => {
