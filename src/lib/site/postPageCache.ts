@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-
 import type { Author, Category, Post, PostVersion } from './data'
 import type { PageEndnote } from './endnotes'
 import type { RelatedIds, TableMarkers } from './relatedDocuments'
